@@ -1,0 +1,5 @@
+"""``python -m briefing``."""
+
+from briefing.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,43 @@
+"""``analyze(document, settings)``: the one call the CLI and the app make."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from threading import Lock
+
+from briefing.core.figures import extract
+from briefing.core.model import Analysis, Document, Settings, Summary
+from briefing.core.segment import segment
+from briefing.core.summarize import get, summarize, target_length
+
+_CACHE: OrderedDict[tuple, Analysis] = OrderedDict()
+_CACHE_SIZE = 256
+_LOCK = Lock()
+
+
+def analyze(document: Document, settings: Settings | None = None) -> Analysis:
+    """Segment, summarize and find figures; results are memoised per document and settings."""
+    settings = settings or Settings()
+    algo = get(settings.algorithm)  # raises ValueError listing the valid names
+    key = (document, settings)
+    with _LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+            return hit
+    sentences = segment(document)
+    n = sum(1 for s in sentences if s.summarizable)
+    count = target_length(n, settings.sentences, settings.ratio)
+    indices = summarize(document, sentences, algo.name, count)
+    analysis = Analysis(
+        document=document,
+        sentences=sentences,
+        summary=Summary(algo.name, tuple(indices)),
+        figures=extract(document.text),
+        settings=settings,
+    )
+    with _LOCK:
+        _CACHE[key] = analysis
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return analysis

@@ -1,0 +1,202 @@
+"""Summarizers behind one registry: sumy's algorithms, ``lead`` and the project default.
+
+Every summarizer takes the document and its sentences (our own segmentation) and returns
+sentence indices in document order. Sumy never sees raw text: we build its document
+model from our spans (one Paragraph per block, the title as a heading), hand it a
+tokenizer object of our own (sumy's Tokenizer would load Punkt data), and map the
+Sentence objects it returns back to indices by identity.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from briefing.core.model import Document, Sentence
+
+Summarizer = Callable[[Document, Sequence[Sentence], int], list[int]]
+
+
+@dataclass(frozen=True, slots=True)
+class Algorithm:
+    name: str
+    description: str
+    run: Summarizer
+
+
+_REGISTRY: dict[str, Algorithm] = {}
+DEFAULT = "briefing"
+
+
+def register(name: str, description: str) -> Callable[[Summarizer], Summarizer]:
+    def deco(fn: Summarizer) -> Summarizer:
+        _REGISTRY[name] = Algorithm(name, description, fn)
+        return fn
+
+    return deco
+
+
+def names() -> list[str]:
+    """Algorithm names, the default first."""
+    _ensure_registered()
+    return [DEFAULT] + sorted(n for n in _REGISTRY if n != DEFAULT)
+
+
+def get(name: str) -> Algorithm:
+    _ensure_registered()
+    key = DEFAULT if name in ("default", "") else name.lower()
+    try:
+        return _REGISTRY[key]
+    except KeyError:
+        raise ValueError(
+            f"unknown algorithm {name!r}; choose from: {', '.join(names())}"
+        ) from None
+
+
+def default_length(n_sentences: int) -> int:
+    """About 3 sentences, growing gently (one more per doubling past 40) to at most 10."""
+    if n_sentences <= 0:
+        return 0
+    if n_sentences <= 4:
+        return max(1, (n_sentences + 1) // 2)
+    return min(10, 3 + max(0, int(math.log2(n_sentences / 20))))
+
+
+def target_length(n_sentences: int, sentences: int | None, ratio: float | None) -> int:
+    if sentences is not None:
+        return max(0, min(sentences, n_sentences))
+    if ratio is not None:
+        return max(1, min(n_sentences, round(ratio * n_sentences))) if n_sentences else 0
+    return default_length(n_sentences)
+
+
+def summarize(document: Document, sentences: Sequence[Sentence], algorithm: str, count: int) -> list[int]:
+    """Indices (into ``sentences``) of the summary, in document order."""
+    algo = get(algorithm)
+    candidates = [s for s in sentences if s.summarizable]
+    if count <= 0 or not candidates:
+        return []
+    if count >= len(candidates):
+        return [s.index for s in candidates]
+    chosen = algo.run(document, sentences, count)
+    return sorted(set(chosen))[:count]
+
+
+def _candidates(document: Document, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """Summarizable sentences with exact duplicates removed (first kept)."""
+    seen: set[str] = set()
+    out = []
+    for s in sentences:
+        if not s.summarizable:
+            continue
+        key = document.text[s.start : s.end]
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(s)
+    return out
+
+
+# --- lead -------------------------------------------------------------------------------------
+
+
+@register("lead", "the first N sentences")
+def _lead(document: Document, sentences: Sequence[Sentence], count: int) -> list[int]:
+    return [s.index for s in _candidates(document, sentences)[:count]]
+
+
+# --- sumy -------------------------------------------------------------------------------------
+
+
+class _SumyTokenizer:
+    """What sumy's Sentence needs from a tokenizer: ``to_words``."""
+
+    language = "english"
+
+    def to_words(self, text: str) -> tuple[str, ...]:
+        from briefing.core.text import words
+
+        return tuple(words(text))
+
+    def to_sentences(self, text: str) -> tuple[str, ...]:  # pragma: no cover - unused
+        return (text,)
+
+
+_EDMUNDSON_BONUS = (
+    "announced agreed approved significant important major key new first million billion "
+    "percent deal plan will report reported found expected decided result results"
+).split()
+_EDMUNDSON_STIGMA = "hardly impossible perhaps maybe reportedly allegedly however".split()
+
+
+def _sumy_runner(factory: Callable[[], object]) -> Summarizer:
+    def run(document: Document, sentences: Sequence[Sentence], count: int) -> list[int]:
+        from sumy.models.dom import ObjectDocumentModel, Paragraph
+        from sumy.models.dom import Sentence as SumySentence
+
+        tokenizer = _SumyTokenizer()
+        cands = _candidates(document, sentences)
+        by_block: dict[int, list[SumySentence]] = {}
+        ids: dict[int, int] = {}
+        for s in cands:
+            ss = SumySentence(document.text[s.start : s.end], tokenizer)
+            ids[id(ss)] = s.index
+            by_block.setdefault(s.paragraph, []).append(ss)
+        paragraphs = []
+        if document.title:
+            paragraphs.append(Paragraph([SumySentence(document.title, tokenizer, is_heading=True)]))
+        paragraphs.extend(Paragraph(v) for _, v in sorted(by_block.items()))
+        model = ObjectDocumentModel(paragraphs)
+        summarizer = factory()
+        picked = summarizer(model, count)  # type: ignore[operator]
+        return [ids[id(s)] for s in picked if id(s) in ids]
+
+    return run
+
+
+def _make(cls_path: str) -> Callable[[], object]:
+    def factory() -> object:
+        import importlib
+
+        from sumy.nlp.stemmers import Stemmer
+
+        from briefing.core.text import stop_words
+
+        module, cls = cls_path.rsplit(".", 1)
+        summarizer = getattr(importlib.import_module(module), cls)(Stemmer("english"))
+        stops = stop_words()
+        if cls == "EdmundsonSummarizer":
+            summarizer.bonus_words = _EDMUNDSON_BONUS
+            summarizer.stigma_words = _EDMUNDSON_STIGMA
+            summarizer.null_words = sorted(stops)
+        else:
+            summarizer.stop_words = stops
+        return summarizer
+
+    return factory
+
+
+_SUMY = {
+    "lexrank": ("sumy.summarizers.lex_rank.LexRankSummarizer", "sumy LexRank: eigenvector centrality over TF-IDF cosine"),
+    "textrank": ("sumy.summarizers.text_rank.TextRankSummarizer", "sumy TextRank: PageRank over word-overlap similarity"),
+    "lsa": ("sumy.summarizers.lsa.LsaSummarizer", "sumy LSA: latent semantic analysis (SVD)"),
+    "luhn": ("sumy.summarizers.luhn.LuhnSummarizer", "sumy Luhn: clusters of significant words"),
+    "edmundson": ("sumy.summarizers.edmundson.EdmundsonSummarizer", "sumy Edmundson: cue, title and location words"),
+    "sumbasic": ("sumy.summarizers.sum_basic.SumBasicSummarizer", "sumy SumBasic: word probability"),
+    "kl": ("sumy.summarizers.kl.KLSummarizer", "sumy KL-Sum: minimise KL divergence to the document"),
+    "reduction": ("sumy.summarizers.reduction.ReductionSummarizer", "sumy Reduction: graph of shared words"),
+}
+
+
+_registered = False
+
+
+def _ensure_registered() -> None:
+    global _registered
+    if _registered:
+        return
+    _registered = True
+    for name, (path, description) in _SUMY.items():
+        _REGISTRY[name] = Algorithm(name, description, _sumy_runner(_make(path)))
+    from briefing.core import rank  # noqa: F401  (registers the default)
