@@ -1,0 +1,209 @@
+"""The ``briefing`` command.
+
+``briefing [PATH ...]`` opens the reader app; ``briefing summarize`` and ``briefing
+figures`` print to stdout. With no PATH, the bundled sample briefing is used. The app
+and the NLP libraries are imported only on the paths that need them.
+
+Exit codes: 0 success; 1 some document could not be read (the others are still
+processed); 2 usage error; 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from briefing import __version__
+
+COMMANDS = ("summarize", "figures")
+FIGURE_KINDS = ("count", "money", "percent", "date", "time", "duration", "number")
+DEFAULT_WHY = "briefing (default): word-overlap centrality blended with a lede prior; best ROUGE on news in bench/"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 with one line, no traceback
+        from briefing.render.safe import printable
+
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: error: {printable(message)}\n")
+        raise SystemExit(2)
+
+
+def _algorithm_help() -> str:
+    return (
+        "summary algorithm (default: briefing). One of: briefing, lead, lexrank, textrank, "
+        "lsa, luhn, edmundson, sumbasic, kl, reduction. " + DEFAULT_WHY
+    )
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _ratio(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {text!r}") from None
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 1")
+    return value
+
+
+def _kinds(text: str) -> list[str]:
+    kinds = [k.strip().lower() for k in text.split(",") if k.strip()]
+    bad = [k for k in kinds if k not in FIGURE_KINDS]
+    if bad:
+        raise argparse.ArgumentTypeError(
+            f"unknown kind {bad[0]!r}; choose from: {', '.join(FIGURE_KINDS)}"
+        )
+    return kinds
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files or folders (recursively), or - for standard input; default: the sample briefing")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour figures on a terminal (auto), always, or never; NO_COLOR is honoured")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefing",
+        description="Read a stack of documents: summaries and key figures, in a terminal app or on stdout.",
+        epilog="Run 'briefing' with no command to open the reader app. 'briefing COMMAND --help' for details.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    s = sub.add_parser("summarize", help="print each document's summary",
+                       description="Print an extractive summary of each document.")
+    _common(s)
+    length = s.add_mutually_exclusive_group()
+    length.add_argument("-n", "--sentences", type=_positive_int, metavar="N",
+                        help="sentences per summary (default: about 3, more for long documents)")
+    length.add_argument("--ratio", type=_ratio, metavar="R", help="summary length as a share of the sentences (0-1]")
+    s.add_argument("-a", "--algorithm", default="briefing", metavar="ALGORITHM", help=_algorithm_help())
+    s.add_argument("-f", "--format", choices=("text", "markdown", "json", "jsonl"), default="text",
+                   help="output format (default: text)")
+
+    f = sub.add_parser("figures", help="print each document's key figures",
+                       description="Print the figures (counts, money, percentages, dates, times, durations, numbers) of each document.")
+    _common(f)
+    f.add_argument("-k", "--kind", type=_kinds, action="extend", metavar="KIND",
+                   help=f"only these kinds (repeat or comma-separate): {', '.join(FIGURE_KINDS)}")
+    f.add_argument("--top", type=_positive_int, metavar="K", help="only the K key figures of each document")
+    f.add_argument("-f", "--format", choices=("text", "json", "jsonl"), default="text",
+                   help="output format (default: text)")
+    return parser
+
+
+def build_app_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="briefing", description="Open the reader app on PATHs (default: the sample briefing).",
+                epilog="Commands: 'briefing summarize --help', 'briefing figures --help'.")
+    p.add_argument("--version", action="version", version=f"briefing {__version__}")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders, or - for standard input")
+    p.add_argument("--theme", metavar="NAME", help="colour theme (e.g. briefing-dark, briefing-light, briefing-contrast)")
+    p.add_argument("-a", "--algorithm", default=None, metavar="ALGORITHM", help=_algorithm_help())
+    return p
+
+
+def _use_color(choice: str, stream: object) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
+
+
+def _default_paths(paths: Sequence[str]) -> list[str]:
+    if paths:
+        return list(paths)
+    from briefing.resources import seeds_dir
+
+    return [str(seeds_dir())]
+
+
+def run_print(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from briefing.core.analyze import analyze
+    from briefing.core.load import load_paths
+    from briefing.core.model import LoadError, Settings
+    from briefing.core.summarize import get
+    from briefing.render.formats import writer_for
+    from briefing.render.safe import printable
+
+    mode = "summary" if args.command == "summarize" else "figures"
+    algorithm = getattr(args, "algorithm", "briefing")
+    try:
+        get(algorithm)
+    except ValueError as exc:
+        sys.stderr.write(f"briefing: error: {exc}\n")
+        return 2
+    settings = Settings(algorithm=algorithm, sentences=getattr(args, "sentences", None),
+                        ratio=getattr(args, "ratio", None))
+    out = sys.stdout
+    color = _use_color(args.color, out) and args.format == "text"
+    console = Console(file=out, force_terminal=color, no_color=not color,
+                      color_system="truecolor" if color else None, highlight=False,
+                      emoji=False, markup=False, width=None if color else 10_000)
+    writer = writer_for(args.format)(
+        stream=out, console=console, mode=mode, color=color,
+        kinds=frozenset(getattr(args, "kind", None) or ()) or None, top=getattr(args, "top", None),
+    )
+    failed = 0
+    writer.begin()
+    for item in load_paths(_default_paths(args.paths)):
+        if isinstance(item, LoadError):
+            failed += 1
+            sys.stderr.write(f"briefing: {printable(item.path)}: {printable(item.reason)}\n")
+            continue
+        try:
+            analysis = analyze(item, settings)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the rest
+            failed += 1
+            sys.stderr.write(f"briefing: {printable(item.path)}: could not analyse ({printable(type(exc).__name__)}: {printable(str(exc))[:200]})\n")
+            continue
+        writer.write(analysis)
+    writer.end()
+    return 1 if failed else 0
+
+
+def run_app(argv: Sequence[str]) -> int:
+    args = build_app_parser().parse_args(argv)
+    try:
+        from briefing.ui.app import run
+    except ImportError as exc:  # pragma: no cover - textual is a dependency
+        sys.stderr.write(f"briefing: the reader app is unavailable ({exc}); try 'briefing summarize'\n")
+        return 2
+    return run(_default_paths(args.paths), theme=args.theme, algorithm=args.algorithm)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version")):
+            if argv[0] in ("-h", "--help", "--version") and len(argv) == 1:
+                build_parser().parse_args(argv)
+            args = build_parser().parse_args(argv)
+            return run_print(args)
+        return run_app(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): quietly stop, like other Unix tools.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        except OSError:
+            pass
+        return 0

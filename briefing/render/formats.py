@@ -1,0 +1,211 @@
+"""Output formats behind one registry: text, markdown, json, jsonl.
+
+Each writer receives analyses one at a time (so output streams as documents finish)
+and writes to a stream. ``text`` goes through a Rich Console that the caller sets up
+for colour or plain output.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import IO, Any, Literal
+
+from rich.console import Console
+from rich.text import Text
+
+from briefing.core.model import Analysis, Figure
+from briefing.render.highlight import DEFAULT_FIGURE_STYLES, PLAIN_FIGURE_STYLES, highlight
+from briefing.render.safe import json_safe, printable
+
+Format = Literal["text", "markdown", "json", "jsonl"]
+
+
+def figure_record(f: Figure) -> dict[str, Any]:
+    return {"kind": f.kind, "text": f.text, "start": f.start, "end": f.end, "value": f.value, "unit": f.unit}
+
+
+def record(analysis: Analysis, *, summary: bool = True, figures: tuple[Figure, ...] | None = None) -> dict[str, Any]:
+    """The public JSON object for one document (see README, "JSON output")."""
+    doc = analysis.document
+    out: dict[str, Any] = {"path": doc.path, "title": doc.title, "date": doc.date, "text": doc.text}
+    if summary:
+        out["summary"] = [
+            {"index": s.index, "start": s.start, "end": s.end, "text": doc.text[s.start : s.end]}
+            for s in analysis.summary_sentences
+        ]
+    out["figures"] = [figure_record(f) for f in (analysis.figures if figures is None else figures)]
+    return out
+
+
+def dumps(obj: Any) -> str:
+    return json_safe(json.dumps(obj, ensure_ascii=False))
+
+
+@dataclass
+class Writer:
+    """Streams documents in one format. ``mode`` is ``summary`` or ``figures``."""
+
+    stream: IO[str]
+    console: Console
+    mode: Literal["summary", "figures"] = "summary"
+    color: bool = False
+    count: int = 0
+    kinds: frozenset[str] | None = None
+    top: int | None = None
+    _extra: dict[str, Any] = field(default_factory=dict)
+
+    def figures_of(self, analysis: Analysis) -> tuple[Figure, ...]:
+        figs = analysis.figures
+        if self.kinds:
+            figs = tuple(f for f in figs if f.kind in self.kinds)
+        if self.top is not None:
+            from briefing.core.keyness import top_figures
+
+            figs = top_figures(analysis, figs, self.top)
+        return figs
+
+    def begin(self) -> None:  # pragma: no cover - overridden where needed
+        pass
+
+    def write(self, analysis: Analysis) -> None:
+        raise NotImplementedError
+
+    def end(self) -> None:
+        pass
+
+
+class JsonLinesWriter(Writer):
+    def write(self, analysis: Analysis) -> None:
+        rec = record(analysis, summary=self.mode == "summary", figures=self.figures_of(analysis))
+        self.stream.write(dumps(rec) + "\n")
+        self.stream.flush()
+        self.count += 1
+
+
+class JsonWriter(Writer):
+    def begin(self) -> None:
+        self.stream.write("[")
+
+    def write(self, analysis: Analysis) -> None:
+        rec = record(analysis, summary=self.mode == "summary", figures=self.figures_of(analysis))
+        self.stream.write(("," if self.count else "") + "\n  " + dumps(rec))
+        self.stream.flush()
+        self.count += 1
+
+    def end(self) -> None:
+        self.stream.write("\n]\n" if self.count else "]\n")
+        self.stream.flush()
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+
+
+def md_escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+class MarkdownWriter(Writer):
+    def write(self, analysis: Analysis) -> None:
+        doc = analysis.document
+        out = [] if not self.count else [""]
+        out.append(f"## {md_escape(doc.title)}")
+        out.append("")
+        meta = [m for m in (doc.date, printable(doc.path)) if m]
+        out.append("*" + md_escape(" · ".join(meta)) + "*")
+        out.append("")
+        figs = self.figures_of(analysis)
+        if self.mode == "summary":
+            for s in analysis.summary_sentences:
+                out.append("- " + _md_bold_figures(doc.text, s.start, s.end, figs))
+        else:
+            for f in figs:
+                out.append(f"- **{md_escape(f.text)}** ({f.kind}{_value_suffix(f)})")
+        self.stream.write("\n".join(out) + "\n")
+        self.stream.flush()
+        self.count += 1
+
+
+def _md_bold_figures(text: str, start: int, end: int, figures: tuple[Figure, ...]) -> str:
+    parts = []
+    pos = start
+    for f in figures:
+        if f.start < start or f.end > end:
+            continue
+        parts.append(md_escape(text[pos : f.start]))
+        parts.append("**" + md_escape(text[f.start : f.end]) + "**")
+        pos = f.end
+    parts.append(md_escape(text[pos:end]))
+    return "".join(parts).replace("\n", " ")
+
+
+def _value_suffix(f: Figure) -> str:
+    if f.value is None:
+        return ""
+    v = f.value
+    if isinstance(v, dict) and "amount" in v:
+        amount = v["amount"]
+        v = f"{amount} {v.get('currency')}" if not isinstance(amount, list) else f"{amount[0]}–{amount[1]} {v.get('currency')}"
+    elif isinstance(v, list):
+        v = "–".join(str(x) for x in v)
+    unit = f" {f.unit}" if f.unit and f.kind in ("count", "duration", "number") else ""
+    if f.kind == "percent":
+        unit = f.unit or "%"
+        return f": {v}{unit}"
+    return f": {v}{unit}"
+
+
+class TextWriter(Writer):
+    def write(self, analysis: Analysis) -> None:
+        doc = analysis.document
+        styles = DEFAULT_FIGURE_STYLES if self.color else PLAIN_FIGURE_STYLES
+        c = self.console
+        if self.count:
+            c.print()
+        c.print(Text(doc.title, style="bold underline" if self.color else ""), soft_wrap=not c.is_terminal)
+        meta = " · ".join(m for m in (doc.date, printable(doc.path)) if m)
+        c.print(Text(meta, style="dim"), soft_wrap=not c.is_terminal)
+        figs = self.figures_of(analysis)
+        if self.mode == "summary":
+            if not analysis.summary.indices:
+                c.print(Text("  (nothing to summarize)", style="dim italic"))
+            for s in analysis.summary_sentences:
+                line = Text("  • ")
+                line.append_text(highlight(doc.text[s.start : s.end].replace("\n", " "), figs, offset=s.start, styles=styles))
+                c.print(line, soft_wrap=not c.is_terminal)
+        else:
+            if not figs:
+                c.print(Text("  (no figures)", style="dim italic"))
+            width = max((len(f.kind) for f in figs), default=0)
+            for f in figs:
+                line = Text("  ")
+                line.append(f.kind.ljust(width), style=styles.get(f.kind, ""))
+                line.append("  ")
+                line.append(f.text.replace("\n", " "), style=styles.get(f.kind, "") if self.color else "")
+                suffix = _value_suffix(f)
+                if suffix:
+                    line.append("  =" + suffix[1:], style="dim")
+                c.print(line, soft_wrap=not c.is_terminal)
+        self.stream.flush()
+        self.count += 1
+
+
+WRITERS: dict[str, type[Writer]] = {
+    "text": TextWriter,
+    "markdown": MarkdownWriter,
+    "json": JsonWriter,
+    "jsonl": JsonLinesWriter,
+}
+
+
+def names(mode: str = "summary") -> list[str]:
+    return [n for n in WRITERS if mode == "summary" or n != "markdown"] if mode == "figures" else list(WRITERS)
+
+
+def writer_for(name: str) -> Callable[..., Writer]:
+    try:
+        return WRITERS[name]
+    except KeyError:
+        raise ValueError(f"unknown format {name!r}; choose from: {', '.join(WRITERS)}") from None
