@@ -73,12 +73,12 @@ _CREDIT_ORGS = (
 )
 _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|la|le|da|del))*"
 _CREDIT_LINE = re.compile(
-    r"^(?:(?:photo(?:graph)?s?|image|picture|credit)s?\s*(?:by|:)\s*)?"
+    r"^(?:(?i:photo(?:graph)?s?|image|picture|credit)s?\s*(?i:by|:)\s*)?"
     + _NAME
     + r"\s*(?:/|for|via)\s*"
     + _CREDIT_ORGS
     + r"\.?$"
-    r"|^(?:photo(?:graph)?s?|image|picture|credit)s?\s*(?:by|:)\s*"
+    r"|^(?i:photo(?:graph)?s?|image|picture|credit)s?\s*(?i:by|:)\s*"
     + _NAME
     + r"\.?$",
 )

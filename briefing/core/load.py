@@ -144,8 +144,12 @@ class BinaryFile(ValueError):
     """The bytes are not text."""
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes to text; returns (text, encoding name). Raises BinaryFile."""
+def decode(data: bytes, *, cut: bool = False) -> tuple[str, str]:
+    """Decode bytes to text; returns (text, encoding name). Raises BinaryFile.
+
+    ``cut``: the bytes are a prefix of a longer file, so a multi-byte character split at
+    the end is not evidence against UTF-8.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace"), encoding
@@ -161,7 +165,7 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         # A truncated multi-byte sequence at a cut is still UTF-8.
-        if exc.start >= len(data) - 3 and exc.reason.startswith("unexpected end"):
+        if cut and exc.start >= len(data) - 3 and exc.reason.startswith("unexpected end"):
             return data.decode("utf-8", errors="ignore"), "utf-8"
         if _mostly_utf8(data):
             return data.decode("utf-8", errors="replace"), "utf-8 (with invalid bytes)"
@@ -231,7 +235,7 @@ def load(source: Source) -> Document | LoadError:
     except OSError as exc:
         return LoadError(source.path, _os_reason(exc))
     try:
-        raw, encoding = decode(data)
+        raw, encoding = decode(data, cut=truncated)
     except BinaryFile as exc:
         return LoadError(source.path, str(exc) + "; skipped")
     fmt = format_of(source.path)
