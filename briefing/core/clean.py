@@ -89,7 +89,7 @@ _CONTACT = re.compile(
     re.I,
 )
 _ABOUT_AUTHOR = re.compile(r"^(?:meet|about) the (?:author|writer|authors)s?:?$", re.I)
-_BYLINE = re.compile(r"^by\s+" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*\.?$", re.I)
+_BYLINE = re.compile(r"^(?i:by)\s+" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*\.?$")
 _BIO = re.compile(
     "^" + _NAME + r" (?:is|was|serves as) (?:a|an|the)\b.{0,160}\b(?:CEO|president|director|"
     r"professor|writer|reporter|correspondent|columnist|editor|author|fellow|chair|founder|"
@@ -142,12 +142,19 @@ _FINITE = re.compile(
 )
 
 
+_PARTICIPLE = re.compile(r"\b[a-z]{2,}ing\b")
+
+
 def _caption_like(line: str) -> bool:
-    """A one-line photo caption: 'Name, a role at Place, doing something.'"""
-    if _words(line) > 35 or not re.match(_NAME + r", ", line):
+    """A one-line photo caption: 'Name, a role at Place, doing something.'
+
+    A name, an appositive, a present participle and no finite verb: the grammar of
+    captions, which a sentence of reporting almost never has.
+    """
+    if _words(line) > 35 or not re.match(_NAME + r", (?:an?|the|who)\b", line):
         return False
     body = line.split(",", 1)[1]
-    return not _FINITE.search(body.replace("students", "").replace("schools", ""))
+    return bool(_PARTICIPLE.search(body)) and not _FINITE.search(body)
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
@@ -279,7 +286,7 @@ def clean(
             role = "caption"
         elif _LIST_MARKER.match(para):
             role = "item"
-        elif _BYLINE.match(para) or (i == len(paras) - 1 and _words(para) <= 30 and _BIO.match(para)):
+        elif (_BYLINE.match(para) and _words(para) <= 10) or (i == len(paras) - 1 and _words(para) <= 30 and _BIO.match(para)):
             role = "byline"
         elif (_words(para) <= 20 and not _SENTENCE_END.search(para)) or (
             _words(para) <= 20 and para.endswith(":")
