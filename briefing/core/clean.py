@@ -117,7 +117,13 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
+_FURNITURE_MAX = 300
+"""Furniture lines are short; longer lines are never tested (and never backtrack)."""
+
+
 def _is_furniture(line: str) -> bool:
+    if len(line) > _FURNITURE_MAX:
+        return False
     return bool(
         _NAV.match(line)
         or _SKIP_LINK.search(line)
@@ -280,19 +286,22 @@ def clean(
     cleaned: list[str] = []
     for i, para in enumerate(paras):
         role: BlockRole = "body"
-        credit = _TRAILING_CREDIT.search(para)
+        credit = _TRAILING_CREDIT.search(para, max(0, len(para) - 120))
         if credit and _words(para) <= 60:
             para = para[: credit.start()].rstrip()
             role = "caption"
         elif _LIST_MARKER.match(para):
             role = "item"
-        elif (_BYLINE.match(para) and _words(para) <= 10) or (i == len(paras) - 1 and _words(para) <= 30 and _BIO.match(para)):
+        elif len(para) <= _FURNITURE_MAX and (
+            (_BYLINE.match(para) and _words(para) <= 10)
+            or (i == len(paras) - 1 and _words(para) <= 30 and _BIO.match(para))
+        ):
             role = "byline"
         elif (_words(para) <= 20 and not _SENTENCE_END.search(para)) or (
             _words(para) <= 20 and para.endswith(":")
         ):
             role = "heading"
-        elif _caption_like(para):
+        elif len(para) <= _FURNITURE_MAX and _caption_like(para):
             role = "caption"
         if not para:
             continue

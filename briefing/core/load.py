@@ -23,9 +23,9 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm",
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
-MAX_BYTES = 8 * 1024 * 1024
+MAX_BYTES = 4 * 1024 * 1024
 """Read at most this much of a file; longer files are truncated with a note."""
-MAX_DEPTH = 64
+MAX_DEPTH = 200
 """Folders nested deeper than this are not entered."""
 
 
@@ -90,15 +90,24 @@ def _walk(folder: str, seen: set[tuple[int, int]], depth: int) -> Iterator[Sourc
     for entry in entries:
         if entry.name.startswith("."):
             continue
+        wanted = os.path.splitext(entry.name)[1].lower() in TEXT_SUFFIXES
         try:
             is_dir = entry.is_dir()
             is_file = entry.is_file()
-        except OSError:
+        except OSError as exc:
+            if wanted:
+                yield LoadError(entry.path, _os_reason(exc))
             continue
         if is_dir:
             yield from _walk(entry.path, seen, depth + 1)
-        elif is_file and os.path.splitext(entry.name)[1].lower() in TEXT_SUFFIXES:
+        elif not wanted:
+            continue
+        elif is_file:
             yield Source(entry.path, explicit=False)
+        elif entry.is_symlink() and not os.path.exists(entry.path):
+            yield LoadError(entry.path, "broken or looping link; skipped")
+        else:
+            yield LoadError(entry.path, "not a regular file (device, socket or pipe); skipped")
 
 
 def _os_reason(exc: OSError) -> str:
@@ -154,11 +163,13 @@ def decode(data: bytes, *, cut: bool = False) -> tuple[str, str]:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace"), encoding
     head = data[:8192]
-    if b"\x00" in head:
+    nuls = head.count(0)
+    if nuls:
         utf16 = _guess_utf16(head)
         if utf16:
             return data.decode(utf16, errors="replace"), utf16
-        raise BinaryFile("binary file (contains NUL bytes)")
+        if nuls > max(2, len(head) // 200):  # a stray NUL in text is dropped, many mean binary
+            raise BinaryFile("binary file (contains NUL bytes)")
     if _looks_binary(head):
         raise BinaryFile("binary file (mostly control bytes)")
     try:

@@ -79,7 +79,43 @@ def summarize(document: Document, sentences: Sequence[Sentence], algorithm: str,
         return []
     if count >= len(candidates):
         return [s.index for s in candidates]
+    if len(candidates) > CHUNK:
+        return _chunked(document, sentences, candidates, algo, count)
     chosen = algo.run(document, sentences, count)
+    return sorted(set(chosen))[:count]
+
+
+CHUNK = 400
+"""Documents with more candidate sentences than this are summarized in chunks."""
+SHORTLIST = 3
+"""Sentences each chunk contributes to the final round (at least the summary length)."""
+HEAVY_LIMIT = 4 * CHUNK
+"""Beyond this, chunks are reduced with the default (linear-time) ranker whatever the
+algorithm, so cost stays bounded; the chosen algorithm still makes the final pick."""
+
+
+def _chunked(
+    document: Document,
+    sentences: Sequence[Sentence],
+    candidates: list[Sentence],
+    algo: Algorithm,
+    count: int,
+) -> list[int]:
+    """Bounded summarization for very long texts: reduce each chunk of ``CHUNK``
+    sentences to a shortlist, then run the algorithm on the shortlist. Cost grows
+    linearly with length instead of quadratically."""
+    reducer = algo if len(candidates) <= HEAVY_LIMIT else get(DEFAULT)
+    per_chunk = max(SHORTLIST, count)
+    shortlist: list[Sentence] = []
+    for i in range(0, len(candidates), CHUNK):
+        chunk = candidates[i : i + CHUNK]
+        picked = set(reducer.run(document, chunk, min(per_chunk, len(chunk))))
+        shortlist.extend(s for s in chunk if s.index in picked)
+        if len(shortlist) > 4 * CHUNK:  # pathological: keep the final round bounded too
+            break
+    if len(shortlist) > CHUNK:
+        return _chunked(document, sentences, shortlist, algo, count)
+    chosen = algo.run(document, shortlist, count)
     return sorted(set(chosen))[:count]
 
 

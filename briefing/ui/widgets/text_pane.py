@@ -1,0 +1,270 @@
+"""The full text of the selected document, with summary marks, figures and search matches.
+
+The pane wraps the text itself (see :mod:`briefing.ui.wrap`), so it always knows which
+screen line holds a character: that is what lets a summary sentence, a figure or a
+search match scroll into view and flash. The text is data: it is never parsed as
+markup, only styled by offsets.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.timer import Timer
+
+from briefing.core.model import Analysis, Document
+from briefing.render.highlight import highlight
+from briefing.ui.wrap import wrap_spans
+
+FLASH_SECONDS = 1.2
+CONTEXT_LINES = 2
+"""Lines kept visible above a sentence or match that is scrolled to."""
+
+_ROLE_STYLES = {"heading": "bold", "caption": "italic dim", "byline": "italic dim"}
+
+
+class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
+    """The selected document's full text."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "scroll_down", "Scroll down", show=False, id="text.down"),
+        Binding("up", "scroll_up", "Scroll up", show=False, id="text.up"),
+        Binding("home", "scroll_home", "Top of text", show=False, id="text.top"),
+        Binding("end", "scroll_end", "End of text", show=False, id="text.end"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "text-pane--match",
+        "text-pane--current-match",
+        "text-pane--flash",
+        "text-pane--message",
+    }
+
+    DEFAULT_CSS = """
+    TextPane {
+        overflow-x: hidden;
+        overflow-y: scroll;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.document: Document | None = None
+        self.analysis: Analysis | None = None
+        self.message: Text | None = None
+        self.figure_styles: Mapping[str, str] = {}
+        self.mark_style: str = ""
+        self.matches: list[tuple[int, int]] = []
+        self.current_match: int | None = None
+        self.flash_span: tuple[int, int] | None = None
+        """The sentence or figure that was just jumped to, while it flashes."""
+        self._source = ""
+        self._lines: list[tuple[int, int]] = []
+        self._line_starts: list[int] = []
+        self._wrap_width = 0
+        self._styled: Text | None = None
+        self._strips: dict[int, Strip] = {}
+        self._flash_timer: Timer | None = None
+
+    # --- content ----------------------------------------------------------------------
+
+    def show_document(self, document: Document) -> None:
+        """Show a document's text at once (marks and figures come with its analysis)."""
+        same = self.document is document
+        self.document = document
+        self.analysis = None
+        self.message = None
+        self._source = document.text.replace("\t", " ")
+        self._end_flash()
+        self._rewrap(keep_position=same)
+        if not same:
+            self.scroll_to(y=0, animate=False, immediate=True)
+
+    def show_analysis(self, analysis: Analysis) -> None:
+        """Mark the summary sentences and highlight the figures."""
+        if analysis.document is not self.document:
+            if self.document is None or analysis.document != self.document:
+                return
+        self.analysis = analysis
+        self._restyle()
+
+    def show_message(self, message: Text) -> None:
+        """Replace the text with a message (loading, an error, an empty briefing)."""
+        self.document = None
+        self.analysis = None
+        self.message = message
+        self.matches = []
+        self.current_match = None
+        self._source = message.plain
+        self._end_flash()
+        self._rewrap(keep_position=False)
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def set_styles(self, figure_styles: Mapping[str, str], mark_style: str) -> None:
+        """Use a theme's figure colours and summary mark."""
+        self.figure_styles = dict(figure_styles)
+        self.mark_style = mark_style
+        self._restyle()
+
+    def set_matches(self, matches: Sequence[tuple[int, int]], current: int | None = None) -> None:
+        self.matches = list(matches)
+        self.current_match = current
+        self._restyle()
+
+    @property
+    def text(self) -> str:
+        """What the pane shows, as plain text."""
+        return self._source
+
+    @property
+    def visible_text(self) -> str:
+        """The lines currently on screen, as plain text (for tests and screen readers)."""
+        top = round(self.scroll_y)
+        lines = self._lines[top : top + self.scrollable_content_region.height]
+        return "\n".join(self._source[a:b] for a, b in lines)
+
+    # --- navigation -------------------------------------------------------------------
+
+    def line_of(self, offset: int) -> int:
+        """The screen line that holds the character at ``offset``."""
+        if not self._line_starts:
+            return 0
+        return max(0, bisect_right(self._line_starts, offset) - 1)
+
+    @property
+    def top_offset(self) -> int:
+        """The document offset at the top of the view."""
+        top = round(self.scroll_y)
+        if 0 <= top < len(self._lines):
+            return self._lines[top][0]
+        return 0
+
+    def show_span(self, start: int, end: int, *, flash: bool = True) -> None:
+        """Scroll so that ``text[start:end]`` is in view (near the top), optionally flashing it."""
+        first = self.line_of(start)
+        last = self.line_of(max(start, end - 1))
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_y)
+        if not (top <= first and last < top + height) or flash:
+            self.scroll_to(y=max(0, first - CONTEXT_LINES), animate=False, immediate=True)
+        if flash:
+            self._start_flash(start, end)
+
+    def _start_flash(self, start: int, end: int) -> None:
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+        self.flash_span = (start, end)
+        self._restyle()
+        self._flash_timer = self.set_timer(FLASH_SECONDS, self._end_flash_and_restyle)
+
+    def _end_flash(self) -> None:
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+            self._flash_timer = None
+        self.flash_span = None
+
+    def _end_flash_and_restyle(self) -> None:
+        self._end_flash()
+        self._restyle()
+
+    def action_scroll_down(self) -> None:
+        self.scroll_down(animate=False)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_up(animate=False)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
+
+    def page(self, direction: int) -> None:
+        """Scroll one page (less two lines of overlap) down (1) or up (-1)."""
+        step = max(1, self.scrollable_content_region.height - CONTEXT_LINES)
+        self.scroll_to(y=self.scroll_y + direction * step, animate=False, immediate=True)
+
+    # --- layout and rendering -----------------------------------------------------------
+
+    def _rewrap(self, keep_position: bool) -> None:
+        anchor = self.top_offset if keep_position else 0
+        width = max(1, self.scrollable_content_region.width)
+        self._wrap_width = width
+        self._lines = wrap_spans(self._source, width)
+        self._line_starts = [a for a, _ in self._lines]
+        self.virtual_size = Size(width, len(self._lines))
+        self._restyle()
+        if keep_position and anchor:
+            self.scroll_to(y=self.line_of(anchor), animate=False, immediate=True)
+
+    def _on_resize(self, event: events.Resize) -> None:
+        if self.scrollable_content_region.width != self._wrap_width:
+            self._rewrap(keep_position=True)
+
+    def notify_style_update(self) -> None:
+        self._styled = None
+        self._strips.clear()
+        super().notify_style_update()
+
+    def _restyle(self) -> None:
+        self._styled = None
+        self._strips.clear()
+        self.refresh()
+
+    def _build_styled(self) -> Text:
+        if self.message is not None:
+            return self.message.copy()
+        text = self._source
+        figures = self.analysis.figures if self.analysis else ()
+        styled = highlight(text, figures, styles=self.figure_styles)
+        # Paragraph roles and summary marks go under the figure colours.
+        under: list[tuple[int, int, str | Style]] = []
+        if self.document is not None:
+            for block in self.document.blocks:
+                role_style = _ROLE_STYLES.get(block.role)
+                if role_style:
+                    under.append((block.start, block.end, role_style))
+        if self.analysis is not None and self.mark_style:
+            for sentence in self.analysis.summary_sentences:
+                under.append((sentence.start, sentence.end, self.mark_style))
+        for start, end, style in under:
+            styled.stylize_before(style, start, end)
+        match_style = self.get_component_rich_style("text-pane--match")
+        current_style = self.get_component_rich_style("text-pane--current-match")
+        for i, (start, end) in enumerate(self.matches):
+            styled.stylize(current_style if i == self.current_match else match_style, start, end)
+        if self.flash_span is not None:
+            styled.stylize(self.get_component_rich_style("text-pane--flash"), *self.flash_span)
+        return styled
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = y + round(self.scroll_y)
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        strip = self._strips.get(index)
+        if strip is None:
+            if self._styled is None:
+                self._styled = self._build_styled()
+            start, end = self._lines[index]
+            line = self._styled[start:end] if end > start else Text("")
+            line.no_wrap = True
+            line.end = ""
+            if self.message is not None:
+                line.stylize_before(self.get_component_rich_style("text-pane--message"))
+            line.stylize_before(base)
+            strip = Strip(list(line.render(self.app.console))).crop_extend(0, width, base)
+            if len(self._strips) > 512:
+                self._strips.clear()
+            self._strips[index] = strip
+        return strip
