@@ -73,6 +73,8 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="files or folders (recursively), or - for standard input; default: the sample briefing")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour figures on a terminal (auto), always, or never; NO_COLOR is honoured")
+    p.add_argument("-j", "--jobs", type=_positive_int, default=0, metavar="J",
+                   help="worker processes for many documents (default 0: one per core); output keeps input order")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -136,8 +138,6 @@ def _default_paths(paths: Sequence[str]) -> list[str]:
 def run_print(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from briefing.core.analyze import analyze
-    from briefing.core.load import load_paths
     from briefing.core.model import LoadError, Settings
     from briefing.core.summarize import get
     from briefing.render.formats import writer_for
@@ -163,18 +163,14 @@ def run_print(args: argparse.Namespace) -> int:
     )
     failed = 0
     writer.begin()
-    for item in load_paths(_default_paths(args.paths)):
+    from briefing.batch import analyses
+
+    for item in analyses(_default_paths(args.paths), settings, jobs=args.jobs):
         if isinstance(item, LoadError):
             failed += 1
             sys.stderr.write(f"briefing: {printable(item.path)}: {printable(item.reason)}\n")
             continue
-        try:
-            analysis = analyze(item, settings)
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the rest
-            failed += 1
-            sys.stderr.write(f"briefing: {printable(item.path)}: could not analyse ({printable(type(exc).__name__)}: {printable(str(exc))[:200]})\n")
-            continue
-        writer.write(analysis)
+        writer.write(item)
     writer.end()
     return 1 if failed else 0
 

@@ -1,4 +1,8 @@
-"""``analyze(document, settings)``: the one call the CLI and the app make."""
+"""``analyze(document, settings)``: the one call the CLI and the app make.
+
+Results are memoised in memory (per process) and on disk (``core.cache``), so a folder
+that was summarized once re-opens without loading any NLP library.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +29,12 @@ def analyze(document: Document, settings: Settings | None = None) -> Analysis:
         if hit is not None:
             _CACHE.move_to_end(key)
             return hit
+    from briefing.core import cache
+
+    cached = cache.load(document, settings, algo.name)
+    if cached is not None:
+        _remember(key, cached)
+        return cached
     sentences = segment(document)
     n = sum(1 for s in sentences if s.summarizable)
     count = target_length(n, settings.sentences, settings.ratio)
@@ -36,8 +46,13 @@ def analyze(document: Document, settings: Settings | None = None) -> Analysis:
         figures=extract(document.text),
         settings=settings,
     )
+    cache.store(analysis, algo.name)
+    _remember(key, analysis)
+    return analysis
+
+
+def _remember(key: tuple, analysis: Analysis) -> None:
     with _LOCK:
         _CACHE[key] = analysis
         while len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
-    return analysis

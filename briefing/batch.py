@@ -1,0 +1,77 @@
+"""Analyse many documents, in parallel when it pays, yielding results in input order.
+
+Used by the CLI. Workers are forked processes (each analysis is CPU-bound Python);
+documents stream: the first result is written while later ones are still being read.
+Standard input is read in the parent, since a worker cannot share it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+
+from briefing.core.model import Analysis, Document, LoadError, Settings
+
+_SETTINGS = Settings()
+SERIAL_BELOW = 4
+"""Fewer documents than this are analysed in-process (a pool costs more than it saves)."""
+
+
+def cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _init(settings: Settings) -> None:
+    global _SETTINGS
+    _SETTINGS = settings
+
+
+def _one(item: object) -> Analysis | LoadError:
+    from briefing.core.analyze import analyze
+    from briefing.core.load import Source, load
+
+    if isinstance(item, LoadError):
+        return item
+    doc = load(item) if isinstance(item, Source) else item
+    if isinstance(doc, LoadError):
+        return doc
+    assert isinstance(doc, Document)
+    try:
+        return analyze(doc, _SETTINGS)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the rest
+        return LoadError(doc.path, f"could not analyse ({type(exc).__name__}: {str(exc)[:200]})")
+
+
+def analyses(paths: Iterable[str], settings: Settings, jobs: int = 0) -> Iterator[Analysis | LoadError]:
+    """Every document under ``paths`` analysed, in input order. ``jobs=0``: one per core."""
+    from briefing.core.load import Source, discover, load
+
+    def items() -> Iterator[object]:
+        for item in discover(paths):
+            if isinstance(item, Source) and item.path == "-":
+                yield load(item)  # stdin belongs to this process
+            else:
+                yield item
+
+    jobs = jobs or cores()
+    stream = items()
+    head = list(itertools.islice(stream, SERIAL_BELOW))
+    _init(settings)
+    if jobs <= 1 or len(head) < SERIAL_BELOW:
+        for item in itertools.chain(head, stream):
+            yield _one(item)
+        return
+    # Import the heavy modules once, before forking, so workers start warm.
+    from briefing.core import analyze, segment, summarize
+
+    segment._tokenizer()
+    summarize.get(settings.algorithm)
+    del analyze
+    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ctx.Pool(jobs, initializer=_init, initargs=(settings,)) as pool:
+        yield from pool.imap(_one, itertools.chain(head, stream), chunksize=4)
