@@ -1,0 +1,81 @@
+"""Start-up: launch to first painted screen, the real app against a minimal Textual app.
+
+Each run starts a fresh tmux session with the command and polls the screen every 5 ms
+until the expected text appears; runs alternate (hello, briefing, hello, ...) so machine
+noise hits both alike. Reports medians and the ratio. Optionally also times a folder of
+many documents (``--folder DIR --folder-text TEXT``): the list appearing.
+
+    python bench/startup.py [--runs 10] [--folder DIR --folder-text "first title"]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+
+
+def time_to_text(command: str, text: str, *, timeout: float = 30.0, size: str = "120x40") -> float:
+    session = f"bench{os.getpid()}{time.perf_counter_ns() % 100000}"
+    cols, rows = size.split("x")
+    env = dict(os.environ)
+    start = time.perf_counter()
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", cols, "-y", rows, command], check=True, env=env)
+    try:
+        while time.perf_counter() - start < timeout:
+            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+            if text in screen:
+                return time.perf_counter() - start
+            time.sleep(0.005)
+        raise TimeoutError(f"{text!r} did not appear within {timeout}s for {command!r}")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--title", default="Boston schools and teachers union strike deal")
+    ap.add_argument("--folder", help="also time opening this folder")
+    ap.add_argument("--folder-text", help="text that shows the folder's list is up")
+    ap.add_argument("--out", default=str(HERE / "results" / "startup.md"))
+    args = ap.parse_args()
+    if not shutil.which("tmux"):
+        raise SystemExit("tmux is required")
+    env_prefix = f"env XDG_CONFIG_HOME={os.environ.get('XDG_CONFIG_HOME', '/tmp/briefing-bench-config')} "
+    commands = {
+        "hello (minimal Textual app)": (f"{sys.executable} {HERE / 'hello_app.py'}", "Hello from a minimal Textual app"),
+        "briefing (sample briefing)": (env_prefix + str(BIN / "briefing"), args.title),
+    }
+    if args.folder:
+        commands["briefing FOLDER"] = (env_prefix + f"{BIN / 'briefing'} {args.folder}", args.folder_text)
+    times: dict[str, list[float]] = {k: [] for k in commands}
+    for _ in range(args.runs):
+        for name, (cmd, text) in commands.items():
+            times[name].append(time_to_text(cmd, text))
+    med = {k: statistics.median(v) for k, v in times.items()}
+    hello = med["hello (minimal Textual app)"]
+    lines = [f"Start-up to first paint, median of {args.runs} alternating runs (tmux, 120x40):", "",
+             "| command | median s | min s | max s | vs hello |", "|---|---:|---:|---:|---:|"]
+    for name, v in times.items():
+        lines.append(f"| {name} | {med[name]:.3f} | {min(v):.3f} | {max(v):.3f} | {med[name] / hello:.2f}x |")
+    if args.folder:
+        lines.append("")
+        lines.append(f"Folder vs sample start-up: {med['briefing FOLDER'] / med['briefing (sample briefing)']:.2f}x")
+    table = "\n".join(lines) + "\n"
+    print(table)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(table)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
