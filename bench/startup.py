@@ -70,11 +70,43 @@ def main() -> int:
     if args.folder:
         lines.append("")
         lines.append(f"Folder vs sample start-up: {med['briefing FOLDER'] / med['briefing (sample briefing)']:.2f}x")
+        rss = peak_rss_kib(args.folder, args.folder_text)
+        lines.append(f"Peak RSS opening the folder and scrolling 300 rows: {rss / 1024:.0f} MiB")
     table = "\n".join(lines) + "\n"
     print(table)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(table)
     return 0
+
+
+
+def peak_rss_kib(folder: str, text: str, scroll: int = 300) -> int:
+    """Open ``folder`` in the real app under /usr/bin/time, wait for ``text``, scroll the
+    list ``scroll`` rows, quit; return the peak resident set size in KiB."""
+    import tempfile
+
+    out = Path(tempfile.mkdtemp()) / "rss"
+    session = f"rss{os.getpid()}"
+    cmd = f"/usr/bin/time -f %M -o {out} {BIN / 'briefing'} {folder}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", cmd], check=True)
+    try:
+        start = time.perf_counter()
+        while text not in subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout:
+            if time.perf_counter() - start > 60:
+                raise TimeoutError(text)
+            time.sleep(0.05)
+        for _ in range(scroll // 50):
+            subprocess.run(["tmux", "send-keys", "-t", session, *(["j"] * 50)])
+            time.sleep(0.2)
+        time.sleep(1.0)
+        subprocess.run(["tmux", "send-keys", "-t", session, "q"])
+        for _ in range(200):
+            if out.exists() and out.read_text().strip():
+                break
+            time.sleep(0.05)
+        return int(out.read_text().split()[-1])
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
 
 
 if __name__ == "__main__":
