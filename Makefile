@@ -25,5 +25,9 @@ lint: $(STAMP)
 bench-summaries: $(STAMP)
 	$(BIN)/python bench/summaries.py ../shared/data/bbc-dev
 
+bench-figures: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[peers]'
+	$(BIN)/python bench/figures.py --timing ../shared/data/bbc-dev/articles --markdown bench/results/figures.md
+
 clean:
 	rm -rf $(VENV) dist build .pytest_cache

@@ -1,14 +1,46 @@
 """Key figures: counts, money, percentages, dates, times, durations and other numbers.
 
-A figure is a span of ``Document.text`` with a kind and a normalised value. Detection
-is rule-based and fast (a handful of compiled patterns, one pass each), so it runs on
-the UI thread's budget and on huge texts. Candidates from every pattern compete for
-their characters: the longer span wins, and on a tie the more specific kind (money,
-percent, time, date, duration, count, number, in that order).
+A figure is a span of ``Document.text`` with a kind and a normalised value. Spans, kinds
+and values follow ``bench/data/figures/GUIDE.md``; ``bench/figures.py`` scores the rules
+on the annotated set.
 
-Not figures: identifiers and names that contain digits (COVID-19, K-8, G7, MP3, Level 1,
-Radio 4), ordinals outside dates, list-item markers, phone numbers, ``24/7``-style
-tokens. Spans and values follow ``bench/data/figures/GUIDE.md``.
+How it works, in one pass over the text and linear in its length:
+
+1. **Anchors.** One tokenising scan finds the places a figure can start: digits,
+   currency symbols, number words, months, weekdays, ``noon``, ``a``/``an`` before a
+   scale or time unit.
+2. **Candidates.** At each anchor, small anchored patterns (``Pattern.match`` at that
+   offset, never a search over the whole text) propose figures of every kind: money
+   (``$1.13bn``, ``300 euros``, ``25p``), percentages, clock times, dates (ISO, ``April
+   27``, ``May 2021``, years, year ranges, decades, centuries, months, weekdays),
+   durations (``six-week``, ``up to five hours``), ages (``29-year-old``), counts (a
+   number and the noun phrase it counts, up to its head noun: ``20,000 Chromebook
+   computers``), hyphenated compounds (``12-nation``), multipliers (``four times``),
+   fractions (``about half``), measurements (``1500m``, ``70 million tonnes``) and bare
+   numbers, including elliptical ones (``The two stressed``).
+3. **Hedges** written directly before the number join the span (``nearly``, ``more
+   than``, ``up to``, ``as much as``, ...); ``only``, ``just``, ``between``, ``from``,
+   articles and ``last``/``next`` never do.
+4. **Choice.** Candidates compete for their characters: the longer span wins, and on a
+   tie the more specific kind (money, percent, time, date, duration, count, number).
+   Identifiers and names are dropped first: digits glued to letters (``COVID-19``,
+   ``K-8``, ``G8``, ``MP3``, ``3D``), labels (``Level 1``, ``Radio 4``, ``BBC Two``,
+   ``Spider-Man 2``, ``top 10``), ordinals (``25th``, ``first``), list markers, phone
+   numbers, ``24/7`` and ``9/11``, weekdays inside names (``the Sunday Telegraph``),
+   pronoun ``one`` and vague plurals (``thousands of``).
+5. **Joins.** Two values joined by ``to``, ``and``, ``-`` or ``–`` that share a kind and
+   unit become one range figure (``15 and 22 points``, ``9 a.m. and noon``, ``Friday and
+   Saturday``, ``3% and 3.5%``, ``6 to 9 January``; never across ``or``, inside a comma
+   list, or for a change and a new level, ``rose by $19bn to $419bn``); a hedge does not
+   spread over an ``and`` pair. ``X out of Y N`` and ``X N in Y`` ratios, composite
+   durations (``four minutes 14.74 seconds``) and dimensions (``12cm by 7.4cm``) are one
+   figure too.
+
+Values: numbers as numbers; money ``{"amount", "currency"}``; percentages in percent
+(unit ``%`` or ``pp``); dates as ISO text, partial where partial (``2021-05``,
+``--04-27`` without a year, ``1999``, ``1940s``, ``18`` for the 19th century, weekdays by
+name); times ``HH:MM``; durations in their stated unit; ranges ``[low, high]``; ratios
+``{"part", "whole"}``.
 """
 
 from __future__ import annotations
@@ -36,41 +68,59 @@ _SCALES = {
     "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000,
     "mn": 1_000_000, "tn": 1_000_000_000_000, "dozen": 12,
 }
+_FRACTIONS = {
+    "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,
+    "quarters": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5, "sixth": 1 / 6, "sixths": 1 / 6,
+    "seventh": 1 / 7, "sevenths": 1 / 7, "eighth": 1 / 8, "eighths": 1 / 8, "ninth": 1 / 9,
+    "ninths": 1 / 9, "tenth": 1 / 10, "tenths": 1 / 10,
+}
 
 _U = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _T = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_WORDNUM = rf"(?:{_T}(?:[- ]{_U})?|{_U})(?:\s+hundred(?:\s+(?:and\s+)?(?:{_T}(?:[- ]{_U})?|{_U}))?)?"
+_WORDNUM = (
+    rf"(?:{_T}(?:[- ]{_U}\b)?|{_U})\b"
+    rf"(?:\s+hundred\b(?:\s+(?:and\s+)?(?:{_T}(?:[- ]{_U}\b)?|{_U})\b)?)?"
+)
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
-_DIGITS = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
+_FRACTION_WORD = r"(?:halves|half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
+_DIGITS = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)"
+_DIGIT_NUM = rf"{_DIGITS}(?:\s?(?:{_SCALE_WORD}|bn|mn|tn)\b|(?:m|k)\b)?"
 NUMBER = (
-    rf"(?:{_DIGITS}(?:\s?(?:{_SCALE_WORD}|bn|mn|tn)\b|(?:m|k)\b)?"
-    rf"|(?:half\s+an?|an?|one)\s+(?:dozen|{_SCALE_WORD})\b(?:\s+{_SCALE_WORD}\b)?"
-    rf"|(?:{_WORDNUM}|\d+|a\s+few|several)\s+dozen\b"
-    rf"|\b{_WORDNUM}\b(?:\s+{_SCALE_WORD}\b)*)"
+    rf"(?:\b(?:an?|one|two|three)[\s-]+(?:quarters?|thirds?|half)\s+of\s+an?\s+{_SCALE_WORD}\b"
+    rf"|(?:\b{_WORDNUM}|\d+|\bhalf\s+an?|\ban?)\s+dozen\b"
+    rf"|\b(?:half\s+an?|an?|one)\s+{_SCALE_WORD}\b(?:\s+{_SCALE_WORD}\b)?"
+    rf"|{_DIGIT_NUM}"
+    rf"|\b{_WORDNUM}(?:\s+{_SCALE_WORD}\b)*)"
 )
-HEDGE = (
-    r"(?:(?:nearly|about|approximately|approx\.|around|almost|roughly|some|over|under|"
-    r"more\s+than|less\s+than|fewer\s+than|up\s+to|at\s+least|at\s+most|an\s+estimated|"
-    r"just\s+over|just\s+under|close\s+to|as\s+many\s+as|as\s+much\s+as|upwards\s+of|"
-    r"well\s+over|nearly\s+half\s+of)\s+)"
+"""A number as written: ``54,000``, ``1.5 million``, ``$``-less ``1.13bn``, ``two dozen``,
+``twenty-five``, ``half a billion``, ``a quarter of a million``."""
+
+_HEDGE_WORDS = (
+    r"(?:nearly|about|approximately|approx\.|around|almost|roughly|some|over|under|above|"
+    r"below|more\s+than|less\s+than|fewer\s+than|up\s+to|at\s+least|at\s+most|"
+    r"an\s+estimated|just\s+over|just\s+under|well\s+over|well\s+under|close\s+to|"
+    r"as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|as\s+little\s+as|upwards\s+of)"
 )
+_HEDGE_BEFORE = re.compile(rf"(?<![\w-]){_HEDGE_WORDS}[ \t]+$", re.I)
+_HEDGE_PREFIX = re.compile(rf"^{_HEDGE_WORDS}\s+", re.I)
 
 
 def parse_number(text: str) -> float | None:
     """The value of a number as written: ``54,000``, ``1.5 million``, ``two dozen``,
-    ``twenty-five``, ``half a billion``, ``$1.13bn`` (digits part). None if unreadable."""
+    ``twenty-five``, ``half a billion``, ``a quarter of a million``, ``two-thirds``,
+    ``$1.13bn`` (digits part). None if unreadable."""
     t = text.lower().replace(",", "").replace("-", " ")
     t = re.sub(r"(\d)(bn|mn|tn|m|k)\b", r"\1 \2", t)
     total = 0.0
     current: float | None = None
-    half = False
-    for word in t.split():
-        if word in ("and", "a", "an"):
-            if current is None and word != "and":
-                current = 1.0
+    multiplier: float | None = None
+    words = t.split()
+    for i, word in enumerate(words):
+        if word in ("and", "of"):
             continue
-        if word == "half":
-            half = True
+        if word in ("a", "an"):
+            if current is None:
+                current = 1.0
             continue
         if re.fullmatch(r"\d+(?:\.\d+)?", word):
             current = (current or 0.0) + float(word)
@@ -78,8 +128,12 @@ def parse_number(text: str) -> float | None:
             current = (current or 0.0) + _UNITS[word]
         elif word in _TENS:
             current = (current or 0.0) + _TENS[word]
-        elif word in ("few", "several"):
-            current = 3.0 if word == "few" else 4.0
+        elif word in _FRACTIONS:
+            if word.startswith("hal") and words[max(0, i - 2):i] == ["and", "a"]:
+                current = (current or 0.0) + 0.5  # "one and a half"
+            else:
+                multiplier = (current or 1.0) * _FRACTIONS[word]  # "a quarter of ...", "two thirds"
+                current = None
         elif word in _SCALES:
             scale = _SCALES[word]
             if current is None:
@@ -93,8 +147,8 @@ def parse_number(text: str) -> float | None:
             return None
     if current is not None:
         total += current
-    if half:
-        total *= 0.5
+    if multiplier is not None:
+        return multiplier * total if total else multiplier
     return total
 
 
@@ -114,9 +168,9 @@ _STOP = frozenset(
     shall may might must not no yes so if then there their them they it its he she his her
     we our you your i me my who whom whose which what when where why how all any both each
     few more most other some such only own same too very just also still even again ever
-    here now up down out off once more less last next first new old other another every
+    here now up down out off once more less last next first other another every
     including while because although though whereas either neither per cent percent
-    said says say told according year years
+    said says say told according year years times time
     """.split()
 )
 _DURATION_UNITS = {
@@ -126,14 +180,24 @@ _DURATION_UNITS = {
     "month": "month", "months": "month", "year": "year", "years": "year",
     "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
 }
-_MEASURES = frozenset(
-    """
-    km kilometres kilometers miles mile metres meters metre meter feet foot ft inches inch
-    cm mm kg kilograms kilos tonnes tons lb lbs litres liters gallons barrels mph kmh
-    degrees acres hectares sq gb mb tb kb gigabytes megabytes terabytes bytes pixels mw gw kw
-    watts volts calories
-    """.split()
+_SECONDS = {
+    "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800,
+    "fortnight": 1209600, "month": 2629800, "year": 31557600, "decade": 315576000,
+    "century": 3155760000,
+}
+_MEASURE_WORDS = (
+    "kilometres|kilometers|kilometre|kilometer|km|miles|mile|metres|meters|metre|meter|"
+    "yards|yard|feet|foot|ft|inches|inch|cm|mm|kg|kilograms|kilogram|kilos|grams|gram|"
+    "tonnes|tonne|tons|ton|lbs|lb|litres|liters|litre|liter|gallons|gallon|barrels|barrel|"
+    "mph|km/h|kph|degrees|acres|acre|hectares|hectare|sq|gb|mb|tb|kb|gigabytes|megabytes|"
+    "terabytes|gigabyte|megabyte|terabyte|bytes|pixels|megapixels|megapixel|mw|gw|kw|kwh|watts|volts|calories|gbps|mbps|kbps|"
+    "ghz|mhz|mg|ml|stone|megabits|megabit|gigabits|gigabit|kilobits|kilobit"
 )
+_GLUED_UNITS = (
+    "km/h|km|cm|mm|m|kg|mg|ml|ft|mph|kph|lb|lbs|gb|mb|tb|kb|gbps|mbps|kbps|ghz|mhz|"
+    "kw|mw|gw|kwh|bhp|hp|in"
+)
+_MEASURES = frozenset(_MEASURE_WORDS.split("|"))
 _IRREGULAR_PLURALS = frozenset(
     """
     people children men women staff police personnel cattle sheep fish deer data media
@@ -144,7 +208,8 @@ _NOT_PLURAL = frozenset(
     """
     news series species this its his hers ours yours theirs is was has does us bus gas
     plus minus thus analysis basis crisis status census campus focus bonus chaos lens
-    always perhaps across whereas besides less unless
+    always perhaps across whereas besides less unless onwards towards afterwards backwards
+    forwards upwards downwards outwards inwards
     """.split()
 )
 _CURRENCY_SYMBOLS = {
@@ -155,127 +220,231 @@ _CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
     "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
     "rupee": "INR", "rupees": "INR", "franc": "CHF", "francs": "CHF", "rouble": "RUB",
-    "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "won": "KRW", "krona": "SEK",
+    "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "krona": "SEK",
     "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "peso": "MXN", "pesos": "MXN",
-    "rand": "ZAR", "cents": "USD", "cent": "USD", "pence": "GBP", "p": "GBP",
+    "rand": "ZAR", "reais": "BRL", "lira": "TRY", "baht": "THB", "ringgit": "MYR",
+    "rupiah": "IDR", "zloty": "PLN", "dinars": "DZD", "dirhams": "AED", "riyals": "SAR",
+    "shekels": "ILS", "naira": "NGN", "cents": "USD", "cent": "USD", "pence": "GBP", "p": "GBP",
 }
+_RACE_WORDS = frozenset(
+    """
+    hurdles race races heat heats final finals title titles runner runners record records
+    champion champions championship relay freestyle breaststroke backstroke butterfly medley
+    sprint sprints event events steeplechase dash swim
+    """.split()
+)
+"""Nouns after ``400m`` that make it a distance in metres (sport), not a count in millions."""
+_LABEL_WORDS = frozenset(
+    "top no no. number page chapter level grade room size version channel route gate "
+    "platform flight episode stage phase day week round series".split()
+)
+"""Lower-case words that make the number after them a label (``top 10``, ``day 3``)."""
 
-# --- patterns -----------------------------------------------------------------------------
+# --- patterns (all matched at an anchor with Pattern.match, never searched) ---------------
 
 _I = re.IGNORECASE
-_CUR_SYM = r"(?:US\$|A\$|C\$|NZ\$|HK\$|S\$|\$|£|€|¥|₹|₩|₽)"
-_MONEY_AMOUNT = rf"{_CUR_SYM}\s?{_DIGITS}(?:\s?(?:{_SCALE_WORD}|bn|mn|tn)\b|(?:m|k)\b)?"
+_CUR_SYM = r"(?:\$|£|€|¥|₹|₩|₽)"
+_MONEY_SYM = re.compile(
+    rf"{_CUR_SYM}\s?(?P<num>{_DIGITS}(?:\s?(?:{_SCALE_WORD}|bn|mn|tn)\b|(?:m|k)\b)?"
+    rf"|(?:an?|one|half\s+an?)\s+{_SCALE_WORD}\b)",
+    _I,
+)
+_CUR_PREFIX = re.compile(r"(?<![\w$])(?:US|A|C|NZ|HK|S)$")
 _CUR_WORD = (
     r"(?:(?:US|Australian|Canadian|Hong\s+Kong|Singapore|New\s+Zealand)\s+dollars?|dollars?|"
     r"euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|rupees?|(?:Swiss\s+)?francs?|"
-    r"roubles?|rubles?|kronor|krona|kroner|krone|pesos?|rand|cents?|pence)"
+    r"roubles?|rubles?|kronor|krona|kroner|krone|pesos?|rand|reais|lira|baht|ringgit|rupiah|"
+    r"zloty|dinars|dirhams|riyals|shekels|naira|cents?|pence)"
 )
-
-_MONEY = re.compile(
-    rf"{HEDGE}?(?:{_MONEY_AMOUNT}"
-    rf"|{NUMBER}\s+{_CUR_WORD}\b"
-    rf"|{_DIGITS}p\b)",
+_MONEY_WORD = re.compile(rf"(?P<num>{NUMBER})\s+(?P<cur>{_CUR_WORD})\b(?!-)", _I)
+_PENCE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?p\b(?![.-]\w)")
+_PERCENT = re.compile(
+    rf"(?P<num>{NUMBER})\s?(?P<sign>%|per\s?cent\b|percent\b|percentage\s+points?\b|pct\b)", _I
+)
+_ZONE = r"(?:\s?(?-i:GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|PST|PDT|ET|PT)\b)?"
+_TIME = re.compile(
+    r"(?:(?<![\d:.,])\d{1,2}(?:[:.][0-5]\d)?\s?(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)" + _ZONE +
+    r"|(?<![\d:.,])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])" + _ZONE +
+    r"|(?<![\d:.,])(?:[01]\d|2[0-3])[0-5]\d(?:\s?(?-i:GMT|BST|UTC|CET|EST|EDT|PST|PDT|hrs)\b)"
+    r"|\b(?:noon|midnight|midday)\b"
+    rf"|\b(?:{_U}|\d{{1,2}})\s+o['’]clock\b)",
     _I,
 )
-_PERCENT = re.compile(
-    rf"{HEDGE}?{NUMBER}\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|pct\b)", _I
-)
-_TIME_ONE = (
-    r"(?:(?<![\d:.])\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)"
-    r"|(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s?(?:GMT|BST|EST|EDT|PST|PDT|CET|UTC)\b)?"
-    r"|\bnoon\b|\bmidnight\b|\bmidday\b"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+o['’]clock\b)"
-)
-_TIME = re.compile(_TIME_ONE, _I)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")),
-    ("mdy", re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?")),
-    ("dmy", re.compile(rf"\b(?P<d>{_DAY})\s+(?P<mon>{MONTH_RE})(?:,?\s+(?P<y>{_YEAR})\b)?")),
-    ("my", re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?P<y>{_YEAR})\b")),
-    ("range", re.compile(rf"(?<![\w$£€.,-])(?P<y>{_YEAR})\s?[-–/]\s?(?P<y2>{_YEAR}|\d\d)(?![\w%-])")),
-    ("decade", re.compile(r"(?<![\w'’])(?P<y>(?:1[6-9]|20)\d0)['’]?s\b|(?<!\w)['’](?P<yy>\d0)s\b")),
-    ("month", re.compile(r"\b(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b")),
-    ("may", re.compile(r"\b(?:in|since|until|by|from|of|early|late|last|next|this|during|before|after|through|till|mid-|end of)\s?(?P<mon>May)\b", _I)),
-    ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")),
-    ("year", re.compile(rf"(?<![\w$£€¥.,/#-])(?P<y>{_YEAR})(?=['’]s\b|[^\w%/-]|$)")),
-]
-_DURATION = re.compile(
-    rf"{HEDGE}?(?:{NUMBER}|a\s+half|one\s+and\s+a\s+half)[- ](?:and[- ]a[- ]half[- ])?"
-    r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))"
-    r"(?:-long)?\b(?![- ]old)"
-    r"|\b(?P<long>week|year|month|day|decade|hour)-?long\b",
+_ISO = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")
+_MDY = re.compile(rf"(?P<mon>{MONTH_RE})\s+(?P<d>{_DAY})\b(?!:)(?:,?\s+(?P<y>{_YEAR})\b)?")
+_DMY = re.compile(rf"(?<![\w.,])(?P<d>{_DAY})\s+(?P<mon>{MONTH_RE})\b(?:,?\s+(?P<y>{_YEAR})\b)?")
+_MY = re.compile(rf"(?P<mon>{MONTH_RE})\s+(?P<y>{_YEAR})\b")
+_YEAR_RANGE = re.compile(
+    rf"(?<![\w$£€¥.,/#])(?<!\d-)(?P<y>{_YEAR})\s?[-–/]\s?(?P<y2>{_YEAR}|\d\d?)(?![\w%/-])"
+)
+_DECADE = re.compile(r"(?<![\w'’])(?P<y>(?:1[6-9]|20)\d0)['’]?s\b|['’](?P<yy>\d0)s\b|(?<=the )(?P<tt>[2-9]0)s\b")
+_CENTURY = re.compile(
+    r"(?P<n>\d{1,2})(?:st|nd|rd|th)[- ](?:century|centuries)\b"
+    r"|(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"twenty-first|twenty-second)[- ](?:century|centuries)\b",
     _I,
 )
-_AGE = re.compile(rf"(?:{NUMBER})[- ]years?[- ]old\b|\baged\s+(?P<n>\d{{1,3}})\b", _I)
-_WORD = r"[A-Za-z][\w'’&-]*"
-_COUNT = re.compile(
-    rf"(?P<num>{HEDGE}?{NUMBER})\s+(?P<noun>{_WORD}(?:\s+{_WORD}){{0,3}})", _I
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
+}
+_YEAR_ALONE = re.compile(
+    r"(?<![\w$£€¥.,/#])(?<!\d-)(?<!\d–)(?<![A-Z]-)(?P<y>1\d\d\d|20\d\d)(?=['’]s\b|[^\w%/'’-]|$)"
 )
-_BARE = re.compile(rf"{HEDGE}?(?:{_DIGITS}(?:\s?(?:{_SCALE_WORD}|bn|mn)\b|(?:m|k)\b)?"
-                   rf"|\b(?:{_WORDNUM})\s+{_SCALE_WORD}\b(?:\s+{_SCALE_WORD}\b)*"
-                   rf"|(?:half\s+an?|an?)\s+(?:{_SCALE_WORD})\b)", _I)
+_FULL_MONTH = re.compile(
+    r"(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b"
+)
+_MAY_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|until|till|by|from|of|early|late|last|next|this|during|before|after|"
+    r"through|mid|end\s+of|on|for|and|or|to)\s+|\bmid-)$",
+    _I,
+)
+_WEEKDAY = re.compile(r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]?s\b)")
+_WEEKDAY_POSS = re.compile(r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b")
+_NAME_AFTER = re.compile(
+    r" (?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|GMT|BST)\b)(?-i:[A-Z][a-z]+)"
+)
+_DURATION = re.compile(
+    rf"(?P<num>{NUMBER}|\ban?)(?P<half>[- ]and[- ]a[- ]half)?[- ]"
+    r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))"
+    r"(?:-long)?\b(?![- ]old)(?P<poss>['’]s?(?=\s+worth\b))?",
+    _I,
+)
+_HALF_DURATION = re.compile(r"\bhalf\s+an?\s+(?P<unit>hour|day|year|century|decade|minute)\b", _I)
+_LONG = re.compile(r"\b(?P<long>week|year|month|day|decade|hour|night)-?long\b", _I)
+_AGE = re.compile(rf"(?P<num>{NUMBER})[- ](?:years?|months?|weeks?|days?)[- ]old\b", _I)
+_COUNT = re.compile(rf"(?P<num>{NUMBER})\s+(?P<noun>[A-Za-z][\w'’&-]*(?:\s+[A-Za-z][\w'’&-]*){{0,3}})", _I)
+_NOUN_WORD = re.compile(r"[A-Za-z][\w'’&-]*")
+_COMPOUND = re.compile(rf"(?P<num>\b(?:{_T}(?:-{_U})?|{_U})|{_DIGITS})-(?P<noun>[A-Za-z]{{3,}})\b(?!-)", _I)
+_MULTIPLIER = re.compile(rf"(?P<num>{NUMBER}(?:\s+and\s+a\s+half)?)\s+times\b", _I)
+_FRACTION = re.compile(
+    rf"(?:(?P<n>\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten))[\s-]+)?"
+    rf"(?P<f>\b{_FRACTION_WORD})\b(?!-)",
+    _I,
+)
+_FRACTION_AFTER = re.compile(r"\s+(?:of|the|its|their|his|her|our|your|all)\b", _I)
+_MEASURE = re.compile(
+    rf"(?P<num>{_DIGITS}(?:\s?{_SCALE_WORD}\b|(?:bn|mn|m|k)(?=[\s-]))?|\b{_WORDNUM}(?:\s+{_SCALE_WORD}\b)*)"
+    rf"(?:(?P<glued>{_GLUED_UNITS})|[\s-](?P<word>{_MEASURE_WORDS}))\b(?!-(?:old|year))",
+    _I,
+)
 _SCORE = re.compile(r"(?<![\w.,/-])(?P<a>\d{1,2})-(?P<b>\d{1,2})(?![\w.,/%-])")
-
-# Near-misses: digits inside identifiers and names.
-_IDENT_BEFORE = re.compile(r"[A-Za-z][-/]?$|[#№]$")
-_IDENT_AFTER = re.compile(r"^-?(?!(?:bn|mn|tn|m|k|s|p|am|pm|st|nd|rd|th|km|kg|cm|mm|mph|ft|in|lb|gb|mb|tb)\b)[A-Za-z]")
-_PHONE = re.compile(r"(?<!\d)(?:\+?\d{1,3}[ .-])?(?:\(\d{2,5}\)\s?)?\d{3,5}[ .-]\d{3,4}[ .-]?\d{3,4}(?!\d)")
-_SLASHED = re.compile(r"(?<![\w/])\d{1,4}/\d{1,4}(?:/\d{1,4})?(?![\w/])")
-_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", _I)
-_LIST_MARK = re.compile(r"(?:^|\n)[ \t]*\d{1,3}[.)](?=\s)")
+_BARE = re.compile(
+    rf"{_DIGITS}(?:\s?(?:{_SCALE_WORD}|bn|mn|tn)\b|(?:bn|mn|tn|m|k)\b)?"
+    rf"|\b(?:half\s+an?|an?|one)\s+{_SCALE_WORD}\b(?:\s+{_SCALE_WORD}\b)?"
+    rf"|(?:\b{_WORDNUM}|\d+|\bhalf\s+an?|\ban?)\s+dozen\b"
+    rf"|\b{_WORDNUM}(?:\s+{_SCALE_WORD}\b)*",
+    _I,
+)
+_RATIO_IN = re.compile(
+    rf"(?P<a>{NUMBER})(?:\s+(?P<noun>[a-z][\w-]*))?\s+in\s+(?P<b>\b{_U}\b|\b{_T}\b|\d{{1,3}}\b(?![.,]\d))"
+    r"(?!\s*[-%$£€\d])",
+    _I,
+)
+_RATIO_IN_NOUN = re.compile(rf"(?P<a>\b{_U}\b|\b{_T}\b|\d{{1,3}}\b(?![.,]\d))\s+in\s+(?P<b>\b{_U}\b|\b{_T}\b|\d{{1,3}}\b(?![.,]\d))", _I)
+_DEFINITE_SCALE = re.compile(r"\b(?:first|next|last|another)\s+$", _I)
+_PHONE = re.compile(
+    r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)\s?|\d{3,5}[ .-])\d{3,4}[ .-]?\d{3,4}(?!\d)"
+)
+_SLASHED = re.compile(r"\d{1,4}/\d{1,4}(?:/\d{1,4})?(?![\w/])")
+_LIST_MARK = re.compile(r"\d{1,3}[.)](?=\s)")
+_ORDINAL_SUFFIX = re.compile(r"(?<![\w.,])\d+(?:st|nd|rd|th)\b", _I)
 
 _PRIORITY: dict[str, int] = {
     "money": 0, "percent": 1, "time": 2, "date": 3, "duration": 4, "count": 5, "number": 6,
 }
 
+# --- anchors ------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[A-Za-z]+|\d+|[$£€¥₹₩₽'’]")
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS)
+_MONTH_TOKENS = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+_WEEKDAY_TOKENS = frozenset(w.capitalize() for w in WEEKDAYS)
+_AFTER_ARTICLE = frozenset(
+    "hundred thousand million billion trillion dozen half third quarter fifth sixth seventh "
+    "eighth ninth tenth second minute hour day week fortnight month year decade century".split()
+)
+_LONG_TOKENS = frozenset("week year month day decade hour night weeklong yearlong monthlong daylong decadelong hourlong nightlong".split())
+
 
 class _Cand:
-    __slots__ = ("kind", "start", "end", "value", "unit")
+    __slots__ = ("kind", "start", "end", "value", "unit", "sub", "core")
 
     def __init__(self, kind: FigureKind, start: int, end: int, value: object = None,
-                 unit: str | None = None) -> None:
+                 unit: str | None = None, sub: str | None = None) -> None:
         self.kind = kind
         self.start = start
+        self.core = start  # the start without a hedge
         self.end = end
         self.value = value
         self.unit = unit
+        self.sub = sub
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"_Cand({self.kind}, {self.start}, {self.end}, {self.value!r}, {self.unit!r})"
+
+
+def _hedge_start(text: str, start: int) -> int | None:
+    """Start of a hedge written directly before ``start`` (``more than 5``), if any."""
+    m = _HEDGE_BEFORE.search(text, max(0, start - 24), start)
+    return m.start() if m else None
 
 
 def _strip_hedge(text: str) -> str:
-    return re.sub(rf"^{HEDGE}", "", text, flags=_I)
+    return _HEDGE_PREFIX.sub("", text)
 
 
-def _money(m: re.Match[str]) -> _Cand:
-    text = _strip_hedge(m.group(0))
-    sym = re.match(_CUR_SYM, text, _I)
-    if sym:
-        currency = _CURRENCY_SYMBOLS[sym.group(0).lower()]
-        amount = parse_number(text[sym.end():].strip())
-    elif re.fullmatch(rf"{_DIGITS}p", text, _I):
-        currency, amount = "GBP", parse_number(text[:-1])
-        amount = amount / 100 if amount is not None else None
-    else:
-        cw = re.search(_CUR_WORD + r"$", text, _I)
-        word = cw.group(0).lower() if cw else ""
-        last = word.split()[-1] if word else ""
+# --- candidates at one anchor -------------------------------------------------------------
+
+
+def _money_at(text: str, p: int) -> Iterator[_Cand]:
+    m = _MONEY_SYM.match(text, p)
+    if m:
+        start = p
+        sym = text[p]
+        pre = _CUR_PREFIX.search(text, max(0, p - 2), p)
+        if pre and sym == "$":
+            start = pre.start()
+            sym = pre.group(0) + "$"
+        currency = _CURRENCY_SYMBOLS.get(sym.lower(), "USD")
+        amount = parse_number(m.group("num"))
+        yield _Cand("money", start, m.end(), {"amount": _clean_number(amount), "currency": currency}, currency)
+        return
+    m = _MONEY_WORD.match(text, p)
+    if m and _strip_hedge(m.group("num")).lower() not in ("a", "an"):
+        word = re.sub(r"\s+", " ", m.group("cur").lower())
+        last = word.split()[-1]
         currency = _CURRENCY_WORDS.get(last, "USD")
-        if word.startswith(("australian", "canadian", "hong", "singapore", "new zealand")):
-            currency = {"a": "AUD", "c": "CAD", "h": "HKD", "s": "SGD", "n": "NZD"}[word[0]]
-        if last == "francs" and "swiss" not in word:
-            currency = "CHF"
-        amount = parse_number(text[: cw.start()].strip()) if cw else None
+        for prefix, code in (("australian", "AUD"), ("canadian", "CAD"), ("hong kong", "HKD"),
+                             ("singapore", "SGD"), ("new zealand", "NZD")):
+            if word.startswith(prefix):
+                currency = code
+        amount = parse_number(m.group("num"))
         if amount is not None and last in ("cents", "cent", "pence"):
             amount /= 100
-    return _Cand("money", m.start(), m.end(), {"amount": _clean_number(amount), "currency": currency}, currency)
+        yield _Cand("money", p, m.end(), {"amount": _clean_number(amount), "currency": currency}, currency)
+    m = _PENCE.match(text, p)
+    if m:
+        amount = parse_number(m.group(0)[:-1])
+        yield _Cand("money", p, m.end(),
+                    {"amount": _clean_number(amount / 100 if amount is not None else None), "currency": "GBP"},
+                    "GBP")
 
 
-def _percent(m: re.Match[str]) -> _Cand:
-    text = _strip_hedge(m.group(0))
-    num = re.sub(r"\s?(?:%|per\s?cent|percent|percentage\s+points?|pct)$", "", text, flags=_I)
-    unit = "pp" if re.search(r"points?$", text, _I) else "%"
-    return _Cand("percent", m.start(), m.end(), _clean_number(parse_number(num)), unit)
+def _percent_at(text: str, p: int) -> Iterator[_Cand]:
+    m = _PERCENT.match(text, p)
+    if m:
+        unit = "pp" if m.group("sign").lower().startswith("percentage") else "%"
+        yield _Cand("percent", p, m.end(), _clean_number(parse_number(m.group("num"))), unit)
 
 
 def _time_value(text: str) -> str | None:
@@ -288,6 +457,9 @@ def _time_value(text: str) -> str | None:
     if m:
         n = parse_number(m.group(1))
         return f"{int(n):02d}:00" if n else None
+    m = re.match(r"([01]\d|2[0-3])([0-5]\d)\s?[a-z]", t)
+    if m:
+        return f"{m.group(1)}:{m.group(2)}"
     m = re.match(r"(\d{1,2})(?:[:.](\d\d))?\s?([ap])?", t)
     if not m:
         return None
@@ -301,42 +473,97 @@ def _time_value(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
-def _dates(text: str) -> Iterator[_Cand]:
-    for name, pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            g = m.groupdict()
-            value: object = None
-            unit = None
-            if name in ("iso", "mdy", "dmy", "my"):
-                month = int(g["m"]) if name == "iso" else month_number(g["mon"])
-                day = int(re.sub(r"\D", "", g["d"])) if g.get("d") else None
-                year = int(g["y"]) if g.get("y") else None
-                value = iso_date(year, month, day)
-                if value is None:
-                    continue
-            elif name == "range":
-                y1 = int(g["y"])
-                y2 = int(g["y2"]) if len(g["y2"]) == 4 else (y1 // 100) * 100 + int(g["y2"])
-                if not y1 < y2 <= y1 + 100:
-                    continue
-                value = [f"{y1:04d}", f"{y2:04d}"]
-            elif name == "decade":
-                value = g["y"] + "s" if g.get("y") else f"19{g['yy']}s"
-                unit = "decade"
-            elif name in ("month", "may"):
-                value = f"--{month_number(g['mon']):02d}"
-                unit = "month"
-                yield _Cand("date", m.start("mon"), m.end("mon"), value, unit)
-                continue
-            elif name == "weekday":
-                unit = "weekday"
-                value = g["wd"].lower()
-            elif name == "year":
-                value = g["y"]
-            yield _Cand("date", m.start(), m.end(), value, unit)
+def _time_at(text: str, p: int) -> Iterator[_Cand]:
+    m = _TIME.match(text, p)
+    if m:
+        value = _time_value(m.group(0))
+        if value is not None:
+            yield _Cand("time", p, m.end(), value)
+
+
+def _date_digits_at(text: str, p: int) -> Iterator[_Cand]:
+    m = _ISO.match(text, p)
+    if m:
+        value = iso_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if value:
+            yield _Cand("date", p, m.end(), value, sub="full")
+    m = _DMY.match(text, p)
+    if m:
+        value = iso_date(int(m["y"]) if m["y"] else None, month_number(m["mon"]),
+                         int(re.sub(r"\D", "", m["d"])))
+        if value:
+            yield _Cand("date", p, m.end(), value, sub="full")
+    m = _YEAR_RANGE.match(text, p)
+    if m:
+        y1 = int(m["y"])
+        y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
+        if y1 < y2 <= y1 + 100:
+            yield _Cand("date", p, m.end(), [f"{y1:04d}", f"{y2:04d}"], sub="range")
+    m = _DECADE.match(text, p)
+    if m:
+        value = m["y"] + "s" if m["y"] else f"19{m['yy'] or m['tt']}s"
+        yield _Cand("date", p, m.end(), value, "decade", sub="decade")
+    m = _CENTURY.match(text, p)
+    if m:
+        n = int(m["n"]) if m["n"] else _ORDINAL_WORDS[m["w"].lower()]
+        yield _Cand("date", p, m.end(), f"{n - 1:02d}", "century", sub="century")
+    m = _YEAR_ALONE.match(text, p)
+    if m:
+        yield _Cand("date", p, p + 4, m["y"], sub="year")
+
+
+def _date_month_at(text: str, p: int) -> Iterator[_Cand]:
+    m = _MDY.match(text, p)
+    if m:
+        value = iso_date(int(m["y"]) if m["y"] else None, month_number(m["mon"]),
+                         int(re.sub(r"\D", "", m["d"])))
+        if value:
+            yield _Cand("date", p, m.end(), value, sub="full")
+    m = _MY.match(text, p)
+    if m:
+        value = iso_date(int(m["y"]), month_number(m["mon"]), None)
+        if value:
+            yield _Cand("date", p, m.end(), value, sub="month")
+    m = _FULL_MONTH.match(text, p)
+    if m:
+        yield _Cand("date", p, m.end(), f"--{month_number(m['mon']):02d}", "month", sub="month")
+    elif text.startswith("May", p) and re.match(r"May\b", text[p:p + 4]) and \
+            _MAY_CONTEXT.search(text, max(0, p - 12), p):
+        yield _Cand("date", p, p + 3, "--05", "month", sub="month")
+
+
+def _date_weekday_at(text: str, p: int) -> Iterator[_Cand]:
+    m = _WEEKDAY.match(text, p) or _WEEKDAY_POSS.match(text, p)
+    if not m:
+        return
+    end = m.end("wd")
+    # A weekday inside a name: "the Sunday Telegraph", "the Sunday Times".
+    if _NAME_AFTER.match(text, end) and re.search(r"\bthe\s+$", text[max(0, p - 5):p], _I):
+        return
+    yield _Cand("date", p, end, m["wd"].lower(), "weekday", sub="weekday")
+
+
+def _duration_at(text: str, p: int) -> Iterator[_Cand]:
+    m = _DURATION.match(text, p)
+    if m:
+        num = m.group("num")
+        if num.lower() not in ("a", "an") or _hedge_start(text, p) is not None:
+            unit = _DURATION_UNITS.get(m.group("unit").lower(), m.group("unit").lower())
+            value = parse_number(num)
+            if value is not None and m.group("half"):
+                value += 0.5
+            yield _Cand("duration", p, m.end(), _clean_number(value), unit)
+    m = _HALF_DURATION.match(text, p)
+    if m:
+        yield _Cand("duration", p, m.end(), 0.5, m.group("unit").lower())
+    m = _LONG.match(text, p)
+    if m:
+        yield _Cand("duration", p, m.end(), 1, m.group("long").lower())
 
 
 def _is_plural(word: str) -> bool:
+    if len(word) > 1 and word.isupper():
+        return False  # an acronym (CES, BPS); "MPs" is plural
     w = word.lower().strip("'’")
     if w in _IRREGULAR_PLURALS:
         return True
@@ -345,171 +572,405 @@ def _is_plural(word: str) -> bool:
     return w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
 
 
-def _counts(text: str) -> Iterator[_Cand]:
-    for m in _COUNT.finditer(text):
+def _year_like(num: str) -> bool:
+    return bool(re.fullmatch(_YEAR, num))
+
+
+def _count_at(text: str, p: int) -> Iterator[_Cand]:
+    m = _COUNT.match(text, p)
+    if not m:
+        return
+    num = m.group("num")
+    bare = num.lower()
+    if bare in ("one", "a", "an", "zero", "half a", "half an"):
+        return
+    if re.fullmatch(r"[\d,]+m", num) and any(
+            w.lower().strip("'’,.") in _RACE_WORDS for w in m.group("noun").split()[:3]):
+        return  # "400m hurdles", "10,000m world records": a distance in metres, not millions
+    if _year_like(num) and _hedge_start(text, p) is None and (
+            re.match(r"\s+[A-Z]", text[m.start("noun") - 1:m.start("noun") + 1])
+            or re.search(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|whose|in|of)|['’]s"
+                         r"|\d{4}\s+(?:and|or|to)|\d{4}\s*[-–])\s*$", text[max(0, p - 12):p], _I)):
+        return  # "the 2005 elections", "2003 London races": a year, not a count
+    chosen_end = None
+    unit_words: list[str] = []
+    taken: list[str] = []
+    noun_start = m.start("noun")
+    for w in _NOUN_WORD.finditer(m.group("noun")):
+        word = w.group(0)
+        low = word.lower().strip("'’")
+        if low in _STOP or low in _DURATION_UNITS or low in _MEASURES:
+            break
+        if low.endswith(("'s", "’s")) or low.endswith("-old"):
+            break
+        if month_number(low) or low in WEEKDAYS or low in _NUMBER_WORDS or low[0].isdigit():
+            break
+        if re.fullmatch(r"[a-z]+ly", word):
+            break  # adverbs end the noun phrase ("125 schools statewide" keeps going)
+        if chosen_end is not None and re.fullmatch(r"[a-z]+(?:ed|ing)", word):
+            break  # a verb after the head noun: "120,000 professionals attended CES"
+        taken.append(word)
+        if _is_plural(word):
+            chosen_end = noun_start + w.end()
+            unit_words = list(taken)
+    if chosen_end is None:
+        return
+    value = parse_number(num)
+    if value is None:
+        return
+    yield _Cand("count", p, chosen_end, _clean_number(value), " ".join(unit_words))
+
+
+def _numbers_at(text: str, p: int) -> Iterator[_Cand]:
+    m = _AGE.match(text, p)
+    if m:
+        yield _Cand("number", p, m.end(), _clean_number(parse_number(m.group("num"))), "years old")
+    m = _COMPOUND.match(text, p)
+    if m:
+        noun = m.group("noun").lower()
         num = m.group("num")
-        bare = _strip_hedge(num).lower()
-        if bare in ("one", "a", "an", "zero") or re.fullmatch(r"an?", bare):
-            continue
-        words = re.finditer(_WORD, m.group("noun"))
-        chosen_end = None
-        unit_words: list[str] = []
-        taken: list[str] = []
-        for w in words:
-            word = w.group(0)
-            low = word.lower().strip("'’")
-            if low in _STOP or low in _DURATION_UNITS or low in _MEASURES:
-                break
-            if low.endswith(("'s", "’s")):
-                break
-            if month_number(low) or low in WEEKDAYS:
-                break
-            if re.fullmatch(r"[a-z]+ly", word):
-                break  # adverbs end the noun phrase ("125 schools statewide" keeps going)
-            taken.append(word)
-            if _is_plural(word):
-                chosen_end = m.start("noun") + w.end()
-                unit_words = list(taken)
-        if chosen_end is None:
-            continue
-        value = parse_number(_strip_hedge(num))
-        if value is None:
-            continue
-        yield _Cand("count", m.start(), chosen_end, _clean_number(value), " ".join(unit_words))
-
-
-def _durations(text: str) -> Iterator[_Cand]:
-    for m in _DURATION.finditer(text):
-        if m.group("long"):
-            yield _Cand("duration", m.start(), m.end(), 1, m.group("long").lower())
-            continue
-        unit = _DURATION_UNITS.get(m.group("unit").lower(), m.group("unit").lower())
-        num_text = _strip_hedge(m.group(0))[: m.start("unit") - m.start() - (len(m.group(0)) - len(_strip_hedge(m.group(0))))]
-        num_text = re.sub(r"[- ](?:and[- ]a[- ]half[- ]?)?$", "", num_text.strip())
-        value = parse_number(num_text.replace("one and a half", "1.5").replace("a half", "0.5"))
-        if "and-a-half" in m.group(0) or "and a half" in m.group(0):
-            value = (value or 0) + 0.5
-        yield _Cand("duration", m.start(), m.end(), _clean_number(value), unit)
-
-
-def _numbers(text: str) -> Iterator[_Cand]:
-    for m in _AGE.finditer(text):
-        n = m.group("n") or re.match(rf"{NUMBER}", m.group(0), _I).group(0)  # type: ignore[union-attr]
-        yield _Cand("number", m.start(), m.end(), _clean_number(parse_number(n)), "years old")
-    for m in _SCORE.finditer(text):
-        yield _Cand("number", m.start(), m.end(), [int(m["a"]), int(m["b"])], "score")
-    for m in _BARE.finditer(text):
-        t = _strip_hedge(m.group(0))
-        after = text[m.end(): m.end() + 12]
-        unit = None
-        um = re.match(r"\s?([A-Za-z]+)\b", after)
+        if num.lower() != "one" and noun not in _DURATION_UNITS and noun not in _UNITS \
+                and noun not in _TENS and noun not in _FRACTIONS and noun not in _CURRENCY_WORDS \
+                and not noun.startswith(("year", "month", "week", "day", "hour")):
+            kind: FigureKind = "number" if noun in _MEASURES else "count"
+            yield _Cand(kind, p, m.end(), _clean_number(parse_number(num)), noun)
+    m = _MULTIPLIER.match(text, p)
+    if m and m.group("num").lower() not in ("a", "an"):
+        yield _Cand("number", p, m.end(), _clean_number(parse_number(m.group("num"))), "times")
+    m = _MEASURE.match(text, p)
+    if m and not (m.group("glued") and m.group("glued").lower() == "m" and "." in m.group("num")):
+        unit = m.group("glued") or m.group("word")
+        value = parse_number(m.group("num"))
+        yield _Cand("number", p, m.end(), _clean_number(value), unit)
+    m = _SCORE.match(text, p)
+    if m and not _NAME_AFTER.match(text, m.end()):
+        yield _Cand("number", p, m.end(), [int(m["a"]), int(m["b"])], "score")
+    m = _FRACTION.match(text, p)
+    if m:
+        f = m.group("f").lower()
+        n = (m.group("n") or "").lower()
+        hedged = _hedge_start(text, p) is not None
+        after_of = bool(_FRACTION_AFTER.match(text, m.end()))
+        ok = False
+        if f.startswith("hal"):
+            ok = not n and (hedged or after_of) and not re.search(
+                r"\b(?:the|a|an|first|second|other|this|that|each)\s+$", text[max(0, p - 8):p], _I)
+        elif n:
+            ok = hedged or after_of or "-" in m.group(0)  # "a third of", "two-thirds"
+        if ok:
+            yield _Cand("number", p, m.end(), _clean_number(parse_number(m.group(0))), "fraction")
+    m = _RATIO_IN.match(text, p)
+    if m:
+        # "one household in three", "one in five": a ratio, not two numbers
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        noun = m.group("noun")
+        nxt = re.match(r"\s+([A-Za-z][\w'’-]*)", text[m.end():m.end() + 30])
+        followed_by_noun = bool(nxt) and (_is_plural(nxt.group(1)) or nxt.group(1).lower() in _DURATION_UNITS
+                                         or nxt.group(1).lower() in _MEASURES)
+        if a and b and 0 < a < b and not _year_like(m.group("a")) and not followed_by_noun and (
+                noun is None or (noun.lower() not in _STOP and noun.lower() not in _DURATION_UNITS
+                                 and noun.lower() not in _MEASURES)):
+            yield _Cand("count" if noun else "number", p, m.end(),
+                        {"part": _clean_number(a), "whole": _clean_number(b)}, noun)
+    m = _RATIO_IN_NOUN.match(text, p)
+    if m:
+        # "one in five European workers": the ratio and what it counts
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if a and b and 0 < a < b and not _year_like(m.group("a")):
+            for c in _count_at(text, m.start("b")):
+                yield _Cand("count", p, c.end, {"part": _clean_number(a), "whole": _clean_number(b)}, c.unit)
+    m = _BARE.match(text, p)
+    if m:
+        t = m.group(0)
+        low = t.lower()
+        after = re.match(r"-([A-Za-z]+)", text[m.end():m.end() + 12])
+        if low in ("one", "zero") or (after and after.group(1).lower() not in _NUMBER_WORDS):
+            return  # pronoun "one"; "two-way", "one-off" (compounds are matched whole or not at all)
         end = m.end()
-        if um and um.group(1).lower() in _MEASURES:
-            unit = um.group(1)
-            end = m.end() + um.end()
-        yield _Cand("number", m.start(), end, _clean_number(parse_number(t)), unit)
+        value: object = _clean_number(parse_number(t))
+        unit = None
+        if re.search(r"\dm$", t, _I) and "." not in t:
+            # "800m", "1500m": metres; "1.5m": a million
+            value, unit = _clean_number(parse_number(t[:-1])), "m"
+        yield _Cand("number", p, end, value, unit)
 
 
-def _blocked_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for pattern in (_PHONE, _SLASHED, _ORDINAL):
-        spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
-    spans.extend((m.end() - 2 if m.group(0)[-1] in ".)" else m.start(), m.end()) for m in _LIST_MARK.finditer(text))
-    # list markers: block the digits themselves
-    spans.extend((m.start() + len(m.group(0)) - len(m.group(0).lstrip("\n \t")), m.end()) for m in _LIST_MARK.finditer(text))
-    return spans
+# --- anchors ------------------------------------------------------------------------------
 
 
-_CAP_LABEL = re.compile(r"(?:^|(?<=[\s(]))(?P<w>[A-Z][A-Za-z]*\.?)\s$")
+def _candidates(text: str) -> Iterator[_Cand]:
+    tokens = list(_TOKEN.finditer(text))
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        s = tok.group(0)
+        p = tok.start()
+        c0 = s[0]
+        if c0.isdigit():
+            if p > 0 and text[p - 1] in ".,:" and p > 1 and text[p - 2].isdigit():
+                continue  # inside a number already anchored
+            if p > 0 and text[p - 1].isdigit():
+                continue
+            if p > 0 and text[p - 1] in "$£€¥₹₩₽" or text[max(0, p - 2):p] in ("$ ", "£ ", "€ "):
+                continue  # the amount of a money figure anchored at its symbol
+            yield from _money_at(text, p)
+            yield from _percent_at(text, p)
+            yield from _time_at(text, p)
+            yield from _date_digits_at(text, p)
+            yield from _duration_at(text, p)
+            yield from _count_at(text, p)
+            yield from _numbers_at(text, p)
+            continue
+        if c0 in "$£€¥₹₩₽":
+            yield from _money_at(text, p)
+            continue
+        if c0 in "'’":
+            if i + 1 < n and tokens[i + 1].start() == p + 1:
+                m = _DECADE.match(text, p)
+                if m and m.group("yy"):
+                    yield _Cand("date", p, m.end(), f"19{m['yy']}s", "decade", sub="decade")
+            continue
+        low = s.lower()
+        if s in _MONTH_TOKENS:
+            yield from _date_month_at(text, p)
+            continue
+        if s in _WEEKDAY_TOKENS:
+            yield from _date_weekday_at(text, p)
+            continue
+        if low in ("noon", "midnight", "midday"):
+            if s.islower() or _sentence_start(text, p):  # not "Jamie Noon", "Midnight Express"
+                yield from _time_at(text, p)
+            continue
+        if low in _LONG_TOKENS:
+            yield from _duration_at(text, p)
+            continue
+        if low in _ORDINAL_WORDS or low == "twenty" and text.startswith("-", tok.end()):
+            m = _CENTURY.match(text, p)
+            if m:
+                w = _ORDINAL_WORDS.get(m["w"].lower()) if m["w"] else None
+                if w:
+                    yield _Cand("date", p, m.end(), f"{w - 1:02d}", "century", sub="century")
+                continue
+        if low in ("million", "billion", "thousand") and _DEFINITE_SCALE.search(text, max(0, p - 10), p):
+            yield _Cand("number", p, tok.end(), _SCALES[low])  # "the first million sold"
+            continue
+        if low in _NUMBER_WORDS or low == "half" or (
+                low in ("a", "an") and i + 1 < n and tokens[i + 1].group(0).lower().rstrip("s") in _AFTER_ARTICLE):
+            yield from _money_at(text, p)
+            yield from _percent_at(text, p)
+            yield from _time_at(text, p)
+            yield from _duration_at(text, p)
+            yield from _count_at(text, p)
+            yield from _numbers_at(text, p)
+
+
+# --- filters ------------------------------------------------------------------------------
+
+_IDENT_AFTER = re.compile(
+    r"-?(?!(?:bn|mn|tn|m|k|s|p|am|pm|st|nd|rd|th|" + _GLUED_UNITS + r")\b)[A-Za-z]"
+)
+_IDENT_HYPHEN_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*|\b[A-Z]{1,6})-$")
+_CAP_LABEL = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<w>[A-Z][\w'’.-]*)\s$")
+
+
+def _sentence_start(text: str, p: int) -> bool:
+    before = text[max(0, p - 4):p].rstrip(" \t")
+    if not before or before[-1] in ".!?:;\n\"“‘(-–—":
+        return True
+    return before[-1] == "'" and (len(before) < 2 or before[-2] in " \n")  # an opening quote
 
 
 def _identifier(text: str, c: _Cand) -> bool:
-    """Digits that belong to a name or code rather than a quantity."""
+    """Digits or number words that belong to a name or code rather than a quantity."""
     body = text[c.start:c.end]
     first_digit = re.search(r"\d", body)
-    if not first_digit:
-        return False
-    # Letters glued to the digits: COVID-19, K-8, G7, MP3, 3G, A380, F-35.
-    d0 = c.start + first_digit.start()
-    if _IDENT_BEFORE.search(text[max(0, d0 - 2):d0]):
-        return True
-    if _IDENT_AFTER.match(text[c.end:c.end + 4]) and c.kind in ("number", "date", "count"):
-        if c.kind != "count":
+    if first_digit:
+        d0 = c.start + first_digit.start()
+        before = text[max(0, d0 - 12):d0]
+        # Letters glued to the digits: G7, MP3, A380; COVID-19, K-8, F-35.
+        if before and (before[-1].isalpha() or before[-1] in "#№"):
             return True
-    if c.kind == "number":
-        # A capitalised label before a bare number: Level 1, Radio 4, Windows 2000.
-        m = _CAP_LABEL.search(text[max(0, c.start - 20):c.start])
-        if m and m.group("w").lower().rstrip(".") not in _STOP and not month_number(m.group("w")):
+        if _IDENT_HYPHEN_BEFORE.search(before):
             return True
-        # Version-like numbers: 2.0.1
+        if c.kind in ("number", "date", "count") and c.unit not in ("score",) and \
+                _IDENT_AFTER.match(text, c.end) and not text[c.end:c.end + 1].isspace() and \
+                c.kind != "count":
+            return True
+        # Slashed (24/7, 9/11) and version-like (2.0.1) numbers.
+        if text[c.end:c.end + 1] == "/" and text[c.end + 1:c.end + 2].isdigit():
+            return True
+        if d0 > 0 and text[d0 - 1] == "/" and text[d0 - 2:d0 - 1].isdigit():
+            return True
         if re.match(r"\.\d", text[c.end:c.end + 2]):
+            return True
+    elif re.match(r"[A-Z][a-z]", body) and body.split()[0].lower().split("-")[0] in _NUMBER_WORDS \
+            and not _sentence_start(text, c.start):
+        return True  # a capitalised number word inside a sentence: "the Three Gorges Dam", "Six Nations"
+    window = text[max(0, c.start - 24):c.start]
+    if (c.kind == "number" and c.unit in (None, "times")) or c.kind == "count":
+        # A label before a bare number: Level 1, Radio 4, BBC Two, Spider-Man 2; before a
+        # count only inside a sentence and not a possessive: "our Hot 100 books chart".
+        m = _CAP_LABEL.search(window)
+        if m and m.group("w").endswith(".") and m.group("w").lower() not in ("no.", "vol."):
+            m = None  # the end of the previous sentence, not a label
+        if m and body[:1].islower():
+            m = None  # labels carry digits or a capitalised number: "Radio 4", "BBC Two"; not "Dein three times"
+        if m and (c.kind != "count" or (
+                not _sentence_start(text, c.start - len(m.group(0)))
+                and not m.group("w").endswith(("'s", "’s", "'", "’")))):
+            w = m.group("w").rstrip(".").lower()
+            if w not in _STOP and not month_number(w) and w not in WEEKDAYS and \
+                    not _HEDGE_PREFIX.match(w + " ") and w not in ("aged", "only", "just", "exactly"):
+                return True
+    if c.kind == "number" and c.unit in (None, "times"):
+        # Lower-case label words: top 10, day 3, page 5.
+        m = re.search(r"\b([A-Za-z.]+)\s$", window)
+        if m and m.group(1).lower() in _LABEL_WORDS:
             return True
     return False
 
 
-_JOIN = re.compile(r"\s*(?:-|–|—|to|and|or)\s*$", _I)
+def _blocked(text: str) -> bytearray:
+    """Characters inside phone numbers, list markers and ordinals (``25th``)."""
+    mask = bytearray(len(text) + 1)
+    for m in re.finditer(r"\d", text):
+        p = m.start()
+        if p > 0 and text[p - 1].isdigit():
+            continue
+        for pat in (_PHONE, _ORDINAL_SUFFIX):
+            mm = pat.match(text, p)
+            if mm:
+                mask[mm.start():mm.end()] = b"\x01" * (mm.end() - mm.start())
+        mm = _SCORE.match(text, p)
+        if mm and _NAME_AFTER.match(text, mm.end()):
+            mask[p:mm.end()] = b"\x01" * (mm.end() - p)  # "the 9-11 Commission": a name
+        mm = _LIST_MARK.match(text, p)
+        if mm:
+            # At a line start after at most a little indentation (bounded look-back: a
+            # search to the line start would be quadratic on a megabyte-long line).
+            lead = text[max(0, p - 12):p]
+            nl = lead.rfind("\n")
+            if (nl >= 0 or p <= 12) and not lead[nl + 1:].strip():
+                mask[p:mm.end()] = b"\x01" * (mm.end() - p)
+    return mask
 
 
-def _merge_ranges(text: str, figs: list[_Cand]) -> list[_Cand]:
-    """Join ``15 and 22 points``, ``9 a.m. and noon``, ``$5m-$10m`` into one figure."""
+# --- joins --------------------------------------------------------------------------------
+
+_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*", _I)
+_OUT_OF = re.compile(r"\s+out\s+of\s+(?:(?:the|their|its|his|her|our|every|all)\s+)?", _I)
+
+
+def _scalar(v: object) -> bool:
+    return isinstance(v, (int, float)) or v is None
+
+
+def _amount(v: object) -> object:
+    return v.get("amount") if isinstance(v, dict) else v
+
+
+def _can_join(text: str, p: _Cand, f: _Cand, joiner: str) -> bool:
+    if isinstance(_amount(p.value), list) or isinstance(_amount(f.value), list):
+        return False
+    if joiner == "and" and re.search(r",\s*$", text[max(0, p.start - 2):p.start]):
+        return False  # "1992, 1997 and 2001": a list, not a range
+    if joiner == "to" and re.search(r"\bby\s+$", text[max(0, p.start - 4):p.start], _I):
+        return False  # "rise by $19bn to $419.3bn": a change and a new level
+    if p.kind == "number" and p.unit in (None, "years old") and _scalar(p.value) and \
+            f.kind in ("count", "percent", "duration", "money", "number") and \
+            (p.unit is None or f.kind == "number"):
+        scale = re.search(r"(?:bn|mn|m|k|hundred|thousand|million|billion|trillion)$", text[p.start:p.end], _I)
+        # "15 and 22 points", "0.7-0.8%", "10 to 13", "two-three years"; not "11.9m and 49.2%"
+        return scale is None or scale.group(0).lower() in text[f.start:f.end].lower()
+    if p.kind == "number" and p.unit is None and f.kind == "date" and f.sub == "full" and \
+            isinstance(p.value, int) and 1 <= p.value <= 31 and re.match(r"\d", text[f.start]):
+        return True  # "6 to 9 January"
+    if p.kind == "date" and p.sub == "full" and f.kind == "number" and f.unit is None and \
+            isinstance(f.value, int) and 1 <= f.value <= 31 and re.search(r"\d$", text[p.start:p.end]) and \
+            isinstance(p.value, str) and not re.search(r"\d{4}$", text[p.start:p.end]):
+        return True  # "February 16 and 17"
+    if p.kind != f.kind:
+        return False
+    if p.kind == "time":
+        return True
+    if p.kind == "date":
+        return p.sub == f.sub and p.sub in ("year", "weekday", "month", "full", "decade")
+    return p.unit == f.unit
+
+
+def _join(text: str, figs: list[_Cand]) -> list[_Cand]:
+    """Ratios, ranges, composite durations and dimensions become one figure each."""
     out: list[_Cand] = []
     for f in figs:
         if out:
             p = out[-1]
             gap = text[p.end:f.start]
-            if _JOIN.fullmatch(gap) and len(gap) <= 6:
-                joiner = gap.strip().lower()
-                lead = text[max(0, p.start - 9):p.start].lower()
-                same = p.kind == f.kind and p.unit == f.unit
-                bare_before = p.kind == "number" and p.unit is None and f.kind in ("count", "percent", "duration", "money", "number")
-                between = lead.endswith(("between ", "from "))
-                ok = (
-                    (bare_before and joiner != "or" and not isinstance(p.value, list))
-                    or (same and f.kind == "time" and joiner in ("and", "to", "-", "–"))
-                    or (same and joiner in ("-", "–") and f.kind in ("money", "percent", "count", "duration", "number"))
-                    or (same and between and joiner in ("and", "to"))
-                )
-                if ok:
-                    lo = p.value.get("amount") if isinstance(p.value, dict) else p.value
-                    hi = f.value.get("amount") if isinstance(f.value, dict) else f.value
-                    value: object = [lo, hi]
-                    if isinstance(f.value, dict):
-                        value = {"amount": [lo, hi], "currency": f.value.get("currency")}
-                    out[-1] = _Cand(f.kind, p.start, f.end, value, f.unit)
+            # "two out of 16 principal dancers"
+            if p.kind == "number" and p.unit is None and _scalar(p.value) and \
+                    f.kind in ("count", "number") and _OUT_OF.fullmatch(gap):
+                out[-1] = _Cand(f.kind, p.start, f.end, {"part": p.value, "whole": f.value}, f.unit)
+                continue
+            # "four minutes 14.74 seconds", "two hours and 30 minutes"
+            if p.kind == f.kind == "duration" and p.unit != f.unit and \
+                    re.fullmatch(r"\s+(?:and\s+)?", gap) and p.unit in _SECONDS and f.unit in _SECONDS \
+                    and _SECONDS[p.unit] > _SECONDS[f.unit] and _scalar(p.value) and _scalar(f.value):
+                total = (p.value or 0) * _SECONDS[p.unit] / _SECONDS[f.unit] + (f.value or 0)
+                out[-1] = _Cand("duration", p.start, f.end, _clean_number(total), f.unit)
+                continue
+            # "12cm by 7.4cm"
+            if p.kind == f.kind == "number" and p.unit and p.unit == f.unit and \
+                    re.fullmatch(r"\s+by\s+", gap, _I):
+                out[-1] = _Cand("number", p.start, f.end, [p.value, f.value], f.unit)
+                continue
+            jm = _JOIN.fullmatch(gap)
+            if jm and len(gap) <= 6 and _can_join(text, p, f, gap.strip().lower()):
+                lo, hi = _amount(p.value), _amount(f.value)
+                if p.kind == "number" and f.kind == "date" and isinstance(hi, str):
+                    lo = hi[:-2] + f"{lo:02d}"  # "6 to 9 January": the same month
+                if p.kind == "date" and f.kind == "number" and isinstance(lo, str):
+                    hi = lo[:-2] + f"{hi:02d}"  # "February 16 and 17"
+                    out[-1] = _Cand("date", p.start, f.end, [lo, hi], None, "full")
                     continue
+                value: object = [lo, hi]
+                if isinstance(f.value, dict):
+                    value = {"amount": [lo, hi], "currency": f.value.get("currency")}
+                # a hedge does not spread over a pair: "titles over 1500m and 5,000m"
+                start = p.core if gap.strip().lower() == "and" else p.start
+                out[-1] = _Cand(f.kind, start, f.end, value, f.unit, f.sub)
+                continue
         out.append(f)
     return out
 
 
+# --- extraction ---------------------------------------------------------------------------
+
+_HEDGED_KINDS = frozenset(("money", "percent", "duration", "count", "number"))
+
+
 def extract(text: str) -> tuple[Figure, ...]:
     """All figures in ``text``, in order, non-overlapping."""
-    cands: list[_Cand] = []
-    cands.extend(_money(m) for m in _MONEY.finditer(text))
-    cands.extend(_percent(m) for m in _PERCENT.finditer(text))
-    cands.extend(_Cand("time", m.start(), m.end(), _time_value(m.group(0))) for m in _TIME.finditer(text))
-    cands.extend(_dates(text))
-    cands.extend(_durations(text))
-    cands.extend(_counts(text))
-    cands.extend(_numbers(text))
-
-    blocked = _blocked_spans(text)
+    cands = list(_candidates(text))
+    if not cands:
+        return ()
+    for c in cands:
+        if c.kind in _HEDGED_KINDS:
+            h = _hedge_start(text, c.start)
+            if h is not None:
+                c.core, c.start = c.start, h
+    blocked = _blocked(text)
     chosen: list[_Cand] = []
     taken = bytearray(len(text) + 1)
     cands.sort(key=lambda c: (-(c.end - c.start), _PRIORITY[c.kind], c.start))
     for c in cands:
         if c.end <= c.start or any(taken[c.start:c.end]):
             continue
-        if any(s < c.end and c.start < e for s, e in blocked) and c.kind != "date":
+        if c.kind != "date" and any(blocked[c.start:c.end]):
             continue
         if _identifier(text, c):
             continue
-        # trim trailing spaces/punctuation
-        while c.end > c.start and text[c.end - 1] in " ,;:":
-            c.end -= 1
         chosen.append(c)
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     chosen.sort(key=lambda c: c.start)
-    merged = _merge_ranges(text, chosen)
+    merged = _join(text, chosen)
     return tuple(
         Figure(c.kind, c.start, c.end, text[c.start:c.end], c.value, c.unit) for c in merged
     )

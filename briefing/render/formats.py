@@ -142,19 +142,33 @@ def _md_bold_figures(text: str, start: int, end: int, figures: tuple[Figure, ...
 
 
 def _value_suffix(f: Figure) -> str:
-    if f.value is None:
-        return ""
+    """``: <normalised value>`` for people to read, or empty when there is none."""
     v = f.value
+    if v is None:
+        return ""
     if isinstance(v, dict) and "amount" in v:
         amount = v["amount"]
-        v = f"{amount} {v.get('currency')}" if not isinstance(amount, list) else f"{amount[0]}–{amount[1]} {v.get('currency')}"
-    elif isinstance(v, list):
-        v = "–".join(str(x) for x in v)
-    unit = f" {f.unit}" if f.unit and f.kind in ("count", "duration", "number") else ""
+        shown = "–".join(map(_num, amount)) if isinstance(amount, list) else _num(amount)
+        return f": {shown} {v.get('currency') or ''}".rstrip()
+    if isinstance(v, dict) and "part" in v:
+        return f": {_num(v['part'])} of {_num(v.get('whole'))}" + (f" {f.unit}" if f.unit else "")
+    if isinstance(v, list):
+        sep = " × " if " by " in f.text else "–"
+        shown = sep.join(map(_num, v))
+    else:
+        shown = _num(v)
     if f.kind == "percent":
-        unit = f.unit or "%"
-        return f": {v}{unit}"
-    return f": {v}{unit}"
+        return f": {shown}{'%' if (f.unit or '%') == '%' else ' ' + str(f.unit)}"
+    unit = f" {f.unit}" if f.unit and f.kind in ("count", "duration", "number") else ""
+    return f": {shown}{unit}"
+
+
+def _num(x: object) -> str:
+    if isinstance(x, float) and x.is_integer():
+        x = int(x)
+    if isinstance(x, int) and abs(x) >= 10_000:
+        return f"{x:,}"
+    return str(x)
 
 
 class TextWriter(Writer):
