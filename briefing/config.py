@@ -48,7 +48,9 @@ def read_toml(path: Path) -> dict[str, Any]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ConfigError(f"cannot read {path.name}: {(exc.strerror or str(exc)).lower()}") from None
+        raise ConfigError(
+            f"cannot read {path.name}: {(exc.strerror or str(exc)).lower()}"
+        ) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -85,7 +87,9 @@ def _parse_minimal(text: str, name: str) -> dict[str, Any]:
         if m:
             table = root.setdefault(m.group(1), {})
             if not isinstance(table, dict):
-                raise ConfigError(f"{name}, line {lineno}: {m.group(1)!r} is both a value and a table")
+                raise ConfigError(
+                    f"{name}, line {lineno}: {m.group(1)!r} is both a value and a table"
+                )
             continue
         m = _PAIR_RE.match(line)
         if not m:

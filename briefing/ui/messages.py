@@ -39,6 +39,8 @@ class DocumentLoaded(Message):
 
     index: int
     document: Document | LoadError
+    entry: Entry
+    """The list entry, described by what reading found."""
 
 
 @dataclass

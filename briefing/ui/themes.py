@@ -26,8 +26,17 @@ FIGURE_VARIABLES: tuple[str, ...] = tuple(f"figure-{kind}" for kind in FIGURE_KI
 MARK_VARIABLE = "summary-mark"
 
 _COLOR_FIELDS = (
-    "primary", "secondary", "warning", "error", "success", "accent",
-    "foreground", "background", "surface", "panel", "boost",
+    "primary",
+    "secondary",
+    "warning",
+    "error",
+    "success",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
 )
 _NUMBER_FIELDS = {"luminosity-spread": "luminosity_spread", "text-alpha": "text_alpha"}
 
@@ -86,7 +95,9 @@ def theme_from_mapping(data: Mapping[str, Any], source: str) -> Theme:
     known = set(_COLOR_FIELDS) | set(_NUMBER_FIELDS) | set(_NUMBER_FIELDS.values())
     unknown = sorted(k for k in data if k not in known | {"name", "dark", "variables"})
     if unknown:
-        raise ThemeFileError(f"{source}: unknown key {unknown[0]!r} (put theme variables under [variables])")
+        raise ThemeFileError(
+            f"{source}: unknown key {unknown[0]!r} (put theme variables under [variables])"
+        )
     raw_vars = data.get("variables", {})
     if not isinstance(raw_vars, Mapping):
         raise ThemeFileError(f"{source}: [variables] must be a table")
@@ -96,8 +107,10 @@ def theme_from_mapping(data: Mapping[str, Any], source: str) -> Theme:
             raise ThemeFileError(f"{source}: variable {key!r} must be a string")
         # Figure colours feed Rich styles and *-color/-background/-foreground variables
         # feed CSS: a bad one would break every render, so check them here.
-        if key in FIGURE_VARIABLES or key == MARK_VARIABLE or key.endswith(
-            ("-color", "-background", "-foreground")
+        if (
+            key in FIGURE_VARIABLES
+            or key == MARK_VARIABLE
+            or key.endswith(("-color", "-background", "-foreground"))
         ):
             _color(value, key, source)
         variables[key] = value
@@ -106,7 +119,7 @@ def theme_from_mapping(data: Mapping[str, Any], source: str) -> Theme:
 
 def _color(value: object, key: str, source: str) -> str:
     if not isinstance(value, str):
-        raise ThemeFileError(f"{source}: {key!r} must be a colour string such as \"#1e90ff\"")
+        raise ThemeFileError(f'{source}: {key!r} must be a colour string such as "#1e90ff"')
     # CSS also accepts "<colour> <alpha>%", as Textual's own themes use.
     colour, _, alpha = value.strip().partition(" ")
     try:

@@ -35,10 +35,15 @@ class HelpSection:
 
 
 def _describe(binding: Binding) -> str:
-    text = binding.description or binding.action.replace("_", " ").capitalize()
-    if binding.tooltip and binding.tooltip.lower() != text.lower():
-        text = f"{text}: {binding.tooltip[0].lower()}{binding.tooltip[1:]}"
-    return text
+    """The description, completed by the tooltip (or replaced when the tooltip says more)."""
+    text = binding.description or binding.action.rpartition(".")[2].replace("_", " ")
+    tooltip = binding.tooltip.strip()
+    if tooltip and tooltip.lower() != text.lower():
+        if text.lower() in tooltip.lower():
+            text = tooltip
+        else:
+            text = f"{text}: {tooltip[0].lower()}{tooltip[1:]}"
+    return text[:1].upper() + text[1:]
 
 
 def _rows(app: App[object], bindings: Iterable[Binding]) -> list[tuple[str, str]]:
@@ -89,7 +94,9 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-dialog"):
             with VerticalScroll(id="help-body"):
                 yield Static(self._table(), id="help-table", markup=False)
-            yield Static(Text("Esc, q or ? closes this screen", style="dim"), id="help-footer", markup=False)
+            yield Static(
+                Text("Esc, q or ? closes this screen", style="dim"), id="help-footer", markup=False
+            )
 
     def on_mount(self) -> None:
         dialog = self.query_one("#help-dialog")

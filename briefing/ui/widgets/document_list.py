@@ -48,7 +48,14 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("up", "cursor_up", "Previous document", show=False, id="list.up"),
         Binding("home", "first", "First document", show=False, id="list.first"),
         Binding("end", "last", "Last document", show=False, id="list.last"),
-        Binding("enter", "open", "Read", tooltip="Move to the document's summary", id="list.open"),
+        Binding(
+            "enter",
+            "open",
+            "Read",
+            show=False,
+            tooltip="Move to the document's summary",
+            id="list.open",
+        ),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -159,7 +166,7 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
         if self.entries:
             self.post_message(self.Opened(self, self.cursor))
 
-    def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
             return
@@ -188,15 +195,15 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
         super().notify_style_update()
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self._strips.clear()
         self._update_virtual_size()
 
-    def _on_focus(self, event: events.Focus) -> None:
+    def on_focus(self, event: events.Focus) -> None:
         self._forget(self.cursor)
         self.refresh_entry(self.cursor)
 
-    def _on_blur(self, event: events.Blur) -> None:
+    def on_blur(self, event: events.Blur) -> None:
         self._forget(self.cursor)
         self.refresh_entry(self.cursor)
 
@@ -222,7 +229,9 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
     def _empty_line(self, y: int, width: int, base: Style) -> Strip:
         lines = ["No documents found."] if self.done else ["Looking for documents…"]
         if y < len(lines):
-            text = Text(" " + lines[y], style=base + self.get_component_rich_style("document-list--pending"))
+            text = Text(
+                " " + lines[y], style=base + self.get_component_rich_style("document-list--pending")
+            )
             return self._strip(text, width)
         return Strip.blank(width, base)
 
@@ -232,7 +241,9 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
         meta = self.get_component_rich_style("document-list--meta")
         pending = self.get_component_rich_style("document-list--pending")
         error = self.get_component_rich_style("document-list--error")
-        marker = Text("▌" if selected else " ", style=self.get_component_rich_style("document-list--marker") if selected else "")
+        marker = Text(" ")
+        if selected:
+            marker = Text("▌", style=self.get_component_rich_style("document-list--marker"))
         rows: list[Text] = []
         if entry.error is not None:
             rows.append(Text.assemble("⚠ ", entry.name, style=error))
@@ -260,6 +271,8 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
         return strips
 
     def _strip(self, text: Text, width: int) -> Strip:
+        """One line, cut with an ellipsis or padded to exactly ``width`` cells."""
         text.no_wrap = True
+        text.end = ""
         text.truncate(width, overflow="ellipsis", pad=True)
-        return Strip(list(text.render(self.app.console)), width).crop_extend(0, width, text.style if isinstance(text.style, Style) else None)
+        return Strip(list(text.render(self.app.console)), width)

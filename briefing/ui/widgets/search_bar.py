@@ -31,7 +31,9 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("Search:", id="search-label", markup=False)
-        yield Input(placeholder="words in this document (Enter to keep, Esc to clear)", id="search-input")
+        yield Input(
+            placeholder="words in this document (Enter to keep, Esc to clear)", id="search-input"
+        )
 
     @property
     def input(self) -> Input:

@@ -19,12 +19,22 @@ from briefing.core.model import Analysis
 from briefing.render.highlight import highlight
 
 
-class SummaryPane(OptionList):
+class SummaryPane(OptionList, inherit_bindings=False):
     """The summary sentences, figures highlighted; each links to its place in the text."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Show in text", tooltip="Scroll the full text to this sentence",
-                id="summary.show"),
+        Binding("down", "cursor_down", "Next sentence", show=False, id="summary.down"),
+        Binding("up", "cursor_up", "Previous sentence", show=False, id="summary.up"),
+        Binding("home", "first", "First sentence", show=False, id="summary.first"),
+        Binding("end", "last", "Last sentence", show=False, id="summary.last"),
+        Binding(
+            "enter",
+            "select",
+            "Show in text",
+            show=False,
+            tooltip="Scroll the full text to this sentence",
+            id="summary.show",
+        ),
     ]
 
     @dataclass
@@ -51,14 +61,22 @@ class SummaryPane(OptionList):
         self.set_options([Option(Text(message, style=style), disabled=True)])
 
     def show_summary(self, analysis: Analysis, figure_styles: Mapping[str, str]) -> None:
-        keep = self.highlighted if self.analysis is not None and self.analysis.document is analysis.document else None
+        keep = (
+            self.highlighted
+            if self.analysis is not None and self.analysis.document is analysis.document
+            else None
+        )
         self.analysis = analysis
         doc = analysis.document
         self._spans = []
         options: list[Option | None] = []
         for sentence in analysis.summary_sentences:
             text = doc.text[sentence.start : sentence.end].replace("\n", " ")
-            options.append(Option(highlight(text, analysis.figures, offset=sentence.start, styles=figure_styles)))
+            options.append(
+                Option(
+                    highlight(text, analysis.figures, offset=sentence.start, styles=figure_styles)
+                )
+            )
             options.append(None)
             self._spans.append((sentence.start, sentence.end))
         if options:

@@ -91,9 +91,10 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def show_analysis(self, analysis: Analysis) -> None:
         """Mark the summary sentences and highlight the figures."""
-        if analysis.document is not self.document:
-            if self.document is None or analysis.document != self.document:
-                return
+        if analysis.document is not self.document and (
+            self.document is None or analysis.document != self.document
+        ):
+            return
         self.analysis = analysis
         self._restyle()
 
@@ -109,7 +110,7 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._rewrap(keep_position=False)
         self.scroll_to(y=0, animate=False, immediate=True)
 
-    def set_styles(self, figure_styles: Mapping[str, str], mark_style: str) -> None:
+    def apply_theme_styles(self, figure_styles: Mapping[str, str], mark_style: str) -> None:
         """Use a theme's figure colours and summary mark."""
         self.figure_styles = dict(figure_styles)
         self.mark_style = mark_style
@@ -164,7 +165,7 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
             self._flash_timer.stop()
         self.flash_span = (start, end)
         self._restyle()
-        self._flash_timer = self.set_timer(FLASH_SECONDS, self._end_flash_and_restyle)
+        self._flash_timer = self.set_timer(FLASH_SECONDS, self.end_flash)
 
     def _end_flash(self) -> None:
         if self._flash_timer is not None:
@@ -172,7 +173,8 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
             self._flash_timer = None
         self.flash_span = None
 
-    def _end_flash_and_restyle(self) -> None:
+    def end_flash(self) -> None:
+        """Stop flashing now (the flash also ends by itself)."""
         self._end_flash()
         self._restyle()
 
@@ -206,7 +208,7 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
         if keep_position and anchor:
             self.scroll_to(y=self.line_of(anchor), animate=False, immediate=True)
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._wrap_width:
             self._rewrap(keep_position=True)
 

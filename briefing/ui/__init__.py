@@ -1,0 +1,1 @@
+"""The reader app: the only package that imports Textual."""

@@ -1,0 +1,1 @@
+"""Screens: the reader, help and export dialogs."""

@@ -1,0 +1,653 @@
+"""The reader: document list, summary (or figures) and full text, side by side.
+
+All reading and analysis happens in worker threads; this screen only applies their
+results. Discovery lists file names at once, a background worker then reads every file
+for its title, date and size; the selected document is read (if not already) and
+analysed by exclusive workers, so moving through the list never waits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from time import monotonic
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Header
+from textual.worker import get_current_worker
+
+from briefing.core.load import discover
+from briefing.core.model import Analysis, Document, LoadError, Settings
+from briefing.render.safe import printable
+from briefing.ui.catalog import Catalog, Entry
+from briefing.ui.messages import (
+    AnalysisFailed,
+    AnalysisReady,
+    DocumentLoaded,
+    EntriesDescribed,
+    EntriesFound,
+)
+from briefing.ui.themes import figure_styles, mark_style
+from briefing.ui.widgets.document_list import DocumentList
+from briefing.ui.widgets.figures_pane import FiguresPane
+from briefing.ui.widgets.legend import LegendBar
+from briefing.ui.widgets.search_bar import SearchBar
+from briefing.ui.widgets.summary_pane import SummaryPane
+from briefing.ui.widgets.text_pane import TextPane
+
+WIDE = 110
+"""From this many columns on, summary and text sit side by side; below, they stack."""
+
+SUMMARIZING = "summarizing…"
+LENGTH_GROUP = Binding.Group("Length", compact=True)
+MOVE_GROUP = Binding.Group("Move", compact=True)
+
+
+def find_matches(text: str, query: str) -> list[tuple[int, int]]:
+    """Case-insensitive, literal occurrences of ``query`` in ``text``."""
+    if not query:
+        return []
+    return [m.span() for m in re.finditer(re.escape(query), text, re.IGNORECASE)]
+
+
+class ReaderScreen(Screen[None]):
+    """The main screen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "j",
+            "next_document",
+            "Next",
+            group=MOVE_GROUP,
+            tooltip="Next document",
+            id="reader.next",
+        ),
+        Binding(
+            "k",
+            "previous_document",
+            "Previous",
+            group=MOVE_GROUP,
+            tooltip="Previous document",
+            id="reader.previous",
+        ),
+        Binding("g", "first_document", "First document", show=False, id="reader.first"),
+        Binding("G", "last_document", "Last document", show=False, id="reader.last"),
+        Binding(
+            "pagedown",
+            "page_down",
+            "Page down the text",
+            show=False,
+            priority=True,
+            id="reader.page_down",
+        ),
+        Binding(
+            "pageup", "page_up", "Page up the text", show=False, priority=True, id="reader.page_up"
+        ),
+        Binding("space", "page_down", "Page down the text", show=False, id="reader.space"),
+        Binding(
+            "slash", "search", "Search", tooltip="Search the current document", id="reader.search"
+        ),
+        Binding("n", "next_match", "Next match", show=False, id="reader.next_match"),
+        Binding("N", "previous_match", "Previous match", show=False, id="reader.previous_match"),
+        Binding(
+            "plus,equals_sign",
+            "longer",
+            "Longer",
+            group=LENGTH_GROUP,
+            tooltip="Add a sentence to the summary",
+            id="reader.longer",
+        ),
+        Binding(
+            "minus",
+            "shorter",
+            "Shorter",
+            group=LENGTH_GROUP,
+            tooltip="Drop a sentence from the summary",
+            id="reader.shorter",
+        ),
+        Binding(
+            "a",
+            "cycle_algorithm",
+            "Algorithm",
+            tooltip="Next summary algorithm",
+            id="reader.algorithm",
+        ),
+        Binding(
+            "f",
+            "toggle_figures",
+            "Figures",
+            tooltip="Show the figures instead of the summary",
+            id="reader.figures",
+        ),
+        Binding("escape", "clear_search", "Clear search", show=False, id="reader.clear_search"),
+    ]
+
+    def __init__(
+        self,
+        paths: Sequence[str],
+        *,
+        algorithm: str | None = None,
+        preloaded: dict[str, Document | LoadError] | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.catalog = Catalog(preloaded)
+        self.settings = Settings(algorithm=algorithm or "briefing")
+        self.index: int | None = None
+        """The highlighted entry."""
+        self.document: Document | None = None
+        """The highlighted entry's document, once read."""
+        self.analysis: Analysis | None = None
+        """Its analysis under the current settings, once ready."""
+        self.analysis_error: str | None = None
+        """Why the analysis failed, if it did."""
+        self.search_query = ""
+        self.scanned = False
+        """Every file has been read for the list."""
+        self.figure_styles: dict[str, str] = {}
+        self.mark_style = ""
+
+    # --- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="main"):
+            yield DocumentList(id="documents")
+            with Vertical(id="reading"):
+                with Container(id="panes"):
+                    with ContentSwitcher(id="side", initial="summary"):
+                        yield SummaryPane(id="summary")
+                        yield FiguresPane(id="figures")
+                    yield TextPane(id="text")
+                yield SearchBar(id="search")
+        yield LegendBar(id="legend")
+        yield Footer()
+
+    @property
+    def documents(self) -> DocumentList:
+        return self.query_one("#documents", DocumentList)
+
+    @property
+    def summary(self) -> SummaryPane:
+        return self.query_one("#summary", SummaryPane)
+
+    @property
+    def figures(self) -> FiguresPane:
+        return self.query_one("#figures", FiguresPane)
+
+    @property
+    def text(self) -> TextPane:
+        return self.query_one("#text", TextPane)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one("#search", SearchBar)
+
+    @property
+    def showing_figures(self) -> bool:
+        return self.query_one("#side", ContentSwitcher).current == "figures"
+
+    def help_panes(self) -> list[tuple[str, Widget]]:
+        """The panes whose own keys the help screen lists, with their names."""
+        return [
+            ("Document list", self.documents),
+            ("Summary", self.summary),
+            ("Figures view", self.figures),
+            ("Full text", self.text),
+            ("Search field", self.search_bar),
+        ]
+
+    def on_mount(self) -> None:
+        self.documents.border_title = "Documents"
+        self.summary.border_title = "Summary"
+        self.figures.border_title = "Figures"
+        self.text.border_title = "Text"
+        self.search_bar.close()
+        self.summary.show_placeholder("")
+        self.figures.show_placeholder("")
+        self.text.show_message(Text("Looking for documents…", style="italic"))
+        self._apply_theme()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._apply_theme())
+        self.documents.focus()
+        self.scan()
+
+    def on_resize(self, event: Resize) -> None:
+        narrow = event.size.width < WIDE
+        self.set_class(narrow, "-narrow")
+        # At 80 columns every key but the palette's fits (the header icon opens it too).
+        self.query_one(Footer).show_command_palette = not narrow
+
+    def _apply_theme(self) -> None:
+        variables = self.app.get_css_variables()
+        self.figure_styles = figure_styles(variables)
+        self.mark_style = mark_style(variables)
+        self.text.apply_theme_styles(self.figure_styles, self.mark_style)
+        self.query_one("#legend", LegendBar).apply_theme_styles(self.figure_styles, self.mark_style)
+        if self.analysis is not None:
+            self.summary.show_summary(self.analysis, self.figure_styles)
+            self.figures.show_figures(self.analysis, self.figure_styles)
+
+    # --- workers ----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="scan")
+    def scan(self) -> None:
+        """List every file (names first), then read each one for its title and size."""
+        worker = get_current_worker()
+        found: list[Entry] = []
+        batch: list[Entry] = []
+        last = monotonic()
+        for item in discover(self.paths):
+            if worker.is_cancelled:
+                return
+            entry = Entry.from_discovery(item)
+            found.append(entry)
+            batch.append(entry)
+            if len(batch) >= 500 or monotonic() - last > 0.05:
+                self.post_message(EntriesFound(batch))
+                batch, last = [], monotonic()
+        self.post_message(EntriesFound(batch, done=True))
+        described: list[tuple[int, Entry]] = []
+        last = monotonic()
+        for index, entry in enumerate(found):
+            if worker.is_cancelled:
+                return
+            if entry.source is None:
+                continue
+            described.append((index, entry.described_by(self.catalog.load(entry.source))))
+            if len(described) >= 200 or monotonic() - last > 0.1:
+                self.post_message(EntriesDescribed(described))
+                described, last = [], monotonic()
+        self.post_message(EntriesDescribed(described, done=True))
+
+    @work(thread=True, exclusive=True, group="document")
+    def load_document(self, index: int, entry: Entry) -> None:
+        """Read the highlighted document (when the list has not read it yet)."""
+        assert entry.source is not None
+        result = self.catalog.load(entry.source)
+        if not get_current_worker().is_cancelled:
+            self.post_message(DocumentLoaded(index, result, entry.described_by(result)))
+
+    @work(thread=True, exclusive=True, group="analyze")
+    def analyze_document(self, index: int, document: Document, settings: Settings) -> None:
+        """Summarize and find figures (the first call also imports the NLP libraries)."""
+        from briefing.core.analyze import analyze
+
+        try:
+            analysis = analyze(document, settings)
+        except Exception as exc:  # noqa: BLE001 - shown in the summary pane
+            reason = printable(f"{type(exc).__name__}: {exc}")[:300]
+            self.post_message(AnalysisFailed(index, settings, reason))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(AnalysisReady(index, analysis))
+
+    # --- worker results ---------------------------------------------------------------
+
+    def on_entries_found(self, message: EntriesFound) -> None:
+        self.documents.add_entries(message.entries)
+        if message.done:
+            self.documents.finish()
+            if not self.documents.entries:
+                self._show_empty()
+        self._update_list_title()
+
+    def on_entries_described(self, message: EntriesDescribed) -> None:
+        for index, entry in message.entries:
+            self.documents.set_entry(index, entry)
+            if index == self.index and self.document is None and entry.error:
+                self._show_error(entry)
+        if message.done:
+            self.scanned = True
+        self._update_list_title()
+
+    def on_document_loaded(self, message: DocumentLoaded) -> None:
+        self.documents.set_entry(message.index, message.entry)
+        if message.index == self.index and self.document is None:
+            self._show(message.entry, message.document)
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        analysis = message.analysis
+        if (
+            message.index != self.index
+            or self.document is None
+            or analysis.settings != self.settings
+            or analysis.document != self.document
+        ):
+            return  # a late result for a document or setting the reader has left
+        self.analysis = analysis
+        self.summary.show_summary(analysis, self.figure_styles)
+        self.figures.show_figures(analysis, self.figure_styles)
+        self.text.show_analysis(analysis)
+        self._update_summary_title()
+
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        if message.index != self.index or message.settings != self.settings:
+            return
+        self.analysis_error = message.reason
+        self.summary.show_placeholder(
+            f"Could not summarize this document: {message.reason}", style="bold"
+        )
+        self.figures.show_placeholder("No figures: the document could not be analysed.")
+
+    # --- selection --------------------------------------------------------------------
+
+    @on(DocumentList.Highlighted)
+    def _document_highlighted(self, event: DocumentList.Highlighted) -> None:
+        self.select(event.index)
+
+    @on(DocumentList.Opened)
+    def _document_opened(self, event: DocumentList.Opened) -> None:
+        (self.figures if self.showing_figures else self.summary).focus()
+
+    def select(self, index: int) -> None:
+        """Show entry ``index``: its text at once, its summary when the worker is done."""
+        entries = self.documents.entries
+        if not 0 <= index < len(entries):
+            return
+        self.index = index
+        entry = entries[index]
+        self.document = None
+        self.analysis = None
+        self.analysis_error = None
+        self.text.border_title = Text(entry.name)
+        self.title = entry.label
+        self.sub_title = entry.date or ""
+        if entry.source is None or (
+            entry.error is not None and self.catalog.cached(entry.path) is None
+        ):
+            self._show_error(entry)
+            return
+        cached = self.catalog.cached(entry.path)
+        if cached is not None:
+            self._show(entry, cached)
+            return
+        self.text.show_message(Text("Opening " + entry.name + "…", style="italic"))
+        self.summary.show_placeholder(SUMMARIZING)
+        self.figures.show_placeholder(SUMMARIZING)
+        self.load_document(index, entry)
+
+    def _show(self, entry: Entry, result: Document | LoadError) -> None:
+        if isinstance(result, LoadError):
+            self._show_error(Entry(entry.path, entry.source, error=result.reason))
+            return
+        self.document = result
+        self.title = printable(result.title)
+        self.sub_title = result.date or ""
+        self.text.show_document(result)
+        if self.search_query:
+            self._search(self.search_query, jump=False)
+        self._analyze()
+
+    def _analyze(self) -> None:
+        if self.document is None or self.index is None:
+            return
+        self.analysis = None
+        self.analysis_error = None
+        self.summary.show_placeholder(SUMMARIZING)
+        self.figures.show_placeholder(SUMMARIZING)
+        self._update_summary_title()
+        self.analyze_document(self.index, self.document, self.settings)
+
+    def _show_error(self, entry: Entry) -> None:
+        reason = printable(entry.error or "unknown error")
+        self.title = entry.name
+        self.sub_title = "could not be opened"
+        message = Text.assemble(
+            ("Could not open this document.\n\n", "bold"),
+            ("File: ", "bold"),
+            printable(entry.path),
+            "\n",
+            ("Why: ", "bold"),
+            reason,
+            "\n\n",
+            "The other documents are not affected: press j or k to move on.",
+        )
+        self.text.show_message(message)
+        self.summary.show_placeholder("No summary: " + reason, style="bold")
+        self.figures.show_placeholder("No figures: " + reason, style="bold")
+        self.summary.border_subtitle = ""
+
+    def _show_empty(self) -> None:
+        paths = ", ".join(printable(p) for p in self.paths) or "(nothing)"
+        self.title = "No documents"
+        self.sub_title = ""
+        message = Text.assemble(
+            ("Nothing to read here.\n\n", "bold"),
+            "briefing looked in: ",
+            paths,
+            "\n",
+            "and found no readable documents (.txt, .md or .html files).\n\n",
+            "Try:\n",
+            "  briefing path/to/folder      read every document in a folder\n",
+            "  briefing report.txt memo.md  read the files you name\n",
+            "  briefing                     open the bundled sample briefing\n\n",
+            "Press q to quit.",
+        )
+        self.text.border_title = "Text"
+        self.text.show_message(message)
+        self.summary.show_placeholder("No documents to summarize.")
+        self.figures.show_placeholder("No documents.")
+
+    def _update_list_title(self) -> None:
+        count = len(self.documents.entries)
+        title = f"Documents ({count})"
+        self.documents.border_title = title
+        if self.documents.done and not self.scanned and count:
+            self.documents.border_subtitle = "reading titles…"
+        else:
+            self.documents.border_subtitle = ""
+
+    def _update_summary_title(self) -> None:
+        algorithm = self.settings.algorithm
+        if algorithm == "default":
+            algorithm = "briefing"
+        if self.analysis is None:
+            self.summary.border_subtitle = Text(algorithm)
+            return
+        total = sum(1 for s in self.analysis.sentences if s.summarizable)
+        shown = len(self.analysis.summary.indices)
+        self.summary.border_subtitle = Text(f"{algorithm} · {shown} of {total}")
+        count = len(self.analysis.figures)
+        self.figures.border_subtitle = Text(f"{count} figure{'' if count == 1 else 's'} · ★ key")
+
+    # --- jumping ----------------------------------------------------------------------
+
+    @on(SummaryPane.SentenceChosen)
+    def _sentence_chosen(self, event: SummaryPane.SentenceChosen) -> None:
+        self.text.show_span(event.start, event.end, flash=True)
+
+    @on(FiguresPane.FigureChosen)
+    def _figure_chosen(self, event: FiguresPane.FigureChosen) -> None:
+        self.text.show_span(event.figure.start, event.figure.end, flash=True)
+
+    # --- actions: moving --------------------------------------------------------------
+
+    def action_next_document(self) -> None:
+        self.documents.action_cursor_down()
+
+    def action_previous_document(self) -> None:
+        self.documents.action_cursor_up()
+
+    def action_first_document(self) -> None:
+        self.documents.action_first()
+
+    def action_last_document(self) -> None:
+        self.documents.action_last()
+
+    def action_page_down(self) -> None:
+        self.text.page(1)
+
+    def action_page_up(self) -> None:
+        self.text.page(-1)
+
+    # --- actions: search --------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.search_bar.open(self.search_query)
+
+    @on(SearchBar.Changed)
+    def _search_changed(self, event: SearchBar.Changed) -> None:
+        self._search(event.query, jump=True)
+        if event.submitted:
+            self.search_bar.close()
+            self.text.focus()
+            if self.search_query and not self.text.matches:
+                self.notify(
+                    f"No matches for {self.search_query!r}", severity="warning", markup=False
+                )
+
+    @on(SearchBar.Cancelled)
+    def _search_cancelled(self, event: SearchBar.Cancelled) -> None:
+        self.search_bar.close()
+        self.action_clear_search()
+        self.text.focus()
+
+    def _search(self, query: str, *, jump: bool) -> None:
+        self.search_query = query
+        matches = find_matches(self.text.text, query) if self.document is not None else []
+        current = None
+        if matches:
+            top = self.text.top_offset
+            current = next((i for i, (start, _) in enumerate(matches) if start >= top), 0)
+        self.text.set_matches(matches, current)
+        self._update_text_title()
+        if jump and current is not None:
+            self.text.show_span(*matches[current], flash=False)
+
+    def _update_text_title(self) -> None:
+        if not self.search_query:
+            self.text.border_subtitle = ""
+        elif not self.text.matches:
+            self.text.border_subtitle = Text(f"no matches for {printable(self.search_query)!r}")
+        else:
+            n = len(self.text.matches)
+            at = (self.text.current_match or 0) + 1
+            self.text.border_subtitle = Text(
+                f"match {at} of {n} for {printable(self.search_query)!r}"
+            )
+
+    def _step_match(self, step: int) -> None:
+        if not self.search_query:
+            self.notify("Nothing to repeat: press / to search this document.", markup=False)
+            return
+        matches = self.text.matches
+        if not matches:
+            self.notify(f"No matches for {self.search_query!r}", severity="warning", markup=False)
+            return
+        current = self.text.current_match
+        current = 0 if current is None else (current + step) % len(matches)
+        self.text.set_matches(matches, current)
+        self.text.show_span(*matches[current], flash=False)
+        self._update_text_title()
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def action_clear_search(self) -> None:
+        if self.search_query:
+            self.search_query = ""
+            self.text.set_matches([], None)
+            self._update_text_title()
+
+    # --- actions: summary settings ----------------------------------------------------
+
+    def set_settings(self, settings: Settings) -> None:
+        if settings != self.settings:
+            self.settings = settings
+            self._analyze()
+
+    def action_longer(self) -> None:
+        self._change_length(+1)
+
+    def action_shorter(self) -> None:
+        self._change_length(-1)
+
+    def _change_length(self, step: int) -> None:
+        if self.analysis is None:
+            self.notify("The summary is not ready yet.", markup=False)
+            return
+        total = sum(1 for s in self.analysis.sentences if s.summarizable)
+        current = len(self.analysis.summary.indices)
+        wanted = current + step
+        if wanted < 1:
+            self.notify("The summary is already one sentence long.", markup=False)
+            return
+        if wanted > total:
+            self.notify("The summary already has every sentence.", markup=False)
+            return
+        self.set_settings(Settings(self.settings.algorithm, sentences=wanted))
+
+    def set_automatic_length(self) -> None:
+        self.set_settings(Settings(self.settings.algorithm))
+
+    def action_cycle_algorithm(self) -> None:
+        from briefing.core.summarize import names
+
+        available = names()
+        current = "briefing" if self.settings.algorithm == "default" else self.settings.algorithm
+        following = (
+            available[(available.index(current) + 1) % len(available)]
+            if current in available
+            else available[0]
+        )
+        self.set_algorithm(following)
+
+    def set_algorithm(self, name: str) -> None:
+        self.set_settings(
+            Settings(name, sentences=self.settings.sentences, ratio=self.settings.ratio)
+        )
+        self.notify(f"Summary algorithm: {name}", markup=False)
+
+    def action_toggle_figures(self) -> None:
+        switcher = self.query_one("#side", ContentSwitcher)
+        had_focus = self.focused in (self.summary, self.figures)
+        switcher.current = "summary" if switcher.current == "figures" else "figures"
+        if had_focus:
+            (self.figures if switcher.current == "figures" else self.summary).focus()
+
+    # --- copy and export --------------------------------------------------------------
+
+    def action_copy_summary(self) -> None:
+        from briefing.ui.export import summary_plain
+
+        if self.analysis is None:
+            self.notify("No summary to copy yet.", markup=False)
+            return
+        self.app.copy_to_clipboard(summary_plain(self.analysis))
+        count = len(self.analysis.summary.indices)
+        self.notify(
+            f"Copied the summary ({count} sentence{'s' if count != 1 else ''}) to the clipboard.",
+            markup=False,
+        )
+
+    def action_export_summary(self) -> None:
+        from briefing.ui.export import export_name, resolve_export_path, summary_markdown, write_new
+        from briefing.ui.screens.export import ExportScreen
+
+        analysis = self.analysis
+        if analysis is None:
+            self.notify("No summary to export yet.", markup=False)
+            return
+        cwd = Path.cwd()
+        default = export_name(analysis.document.title, cwd)
+
+        def write(typed: str) -> Path:
+            return write_new(resolve_export_path(typed, default, cwd), summary_markdown(analysis))
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Saved the summary to {printable(str(path))}", markup=False)
+
+        self.app.push_screen(ExportScreen(default, write), done)

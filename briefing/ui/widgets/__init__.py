@@ -1,0 +1,1 @@
+"""Widgets: the panes of the reader screen."""

@@ -1,0 +1,1 @@
+"""Reader app tests: Pilot, snapshots."""
