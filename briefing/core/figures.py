@@ -543,7 +543,18 @@ def _date_weekday_at(text: str, p: int) -> Iterator[_Cand]:
     yield _Cand("date", p, end, m["wd"].lower(), "weekday", sub="weekday")
 
 
+_GLUED_DURATION = re.compile(r"(?P<num>\d+(?:\.\d+)?)(?P<unit>secs?|mins?|hrs?)\b", _I)
+_GLUED_DURATION_UNITS = {"sec": "second", "secs": "second", "min": "minute", "mins": "minute",
+                         "hr": "hour", "hrs": "hour"}
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
 def _duration_at(text: str, p: int) -> Iterator[_Cand]:
+    m = _GLUED_DURATION.match(text, p)
+    if m:  # "10.04secs", "90mins"
+        unit = _GLUED_DURATION_UNITS[m.group("unit").lower()]
+        yield _Cand("duration", p, m.end(), _clean_number(parse_number(m.group("num"))), unit)
     m = _DURATION.match(text, p)
     if m:
         num = m.group("num")
@@ -740,6 +751,10 @@ def _candidates(text: str) -> Iterator[_Cand]:
             if s.islower() or _sentence_start(text, p):  # not "Jamie Noon", "Midnight Express"
                 yield from _time_at(text, p)
             continue
+        if low in _DECADE_WORDS and text[max(0, p - 4):p].lower() == "the ":
+            # "in the seventies"
+            yield _Cand("date", p, tok.end(), f"19{_DECADE_WORDS[low]}0s", "decade", sub="decade")
+            continue
         if low in _LONG_TOKENS:
             yield from _duration_at(text, p)
             continue
@@ -868,13 +883,21 @@ def _amount(v: object) -> object:
     return v.get("amount") if isinstance(v, dict) else v
 
 
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:by|rose|rise[sn]?|fell|fall(?:s|en)?|gained|gains?|lost|loses?|climbed|climbs?|"
+    r"dropped|drops?|jumped|jumps?|slipped|slips?|slumped|surged|soared|increased|decreased|"
+    r"declined|grew|shrank|added|shed|edged|eased|up|down)\s+$",
+    _I,
+)
+
+
 def _can_join(text: str, p: _Cand, f: _Cand, joiner: str) -> bool:
     if isinstance(_amount(p.value), list) or isinstance(_amount(f.value), list):
         return False
     if joiner == "and" and re.search(r",\s*$", text[max(0, p.start - 2):p.start]):
         return False  # "1992, 1997 and 2001": a list, not a range
-    if joiner == "to" and re.search(r"\bby\s+$", text[max(0, p.start - 4):p.start], _I):
-        return False  # "rise by $19bn to $419.3bn": a change and a new level
+    if joiner == "to" and _CHANGE_BEFORE.search(text[max(0, p.start - 12):p.start]):
+        return False  # "rise by $19bn to $419.3bn", "rose $1.64 to $47.10": a change and a new level
     if p.kind == "number" and p.unit in (None, "years old") and _scalar(p.value) and \
             f.kind in ("count", "percent", "duration", "money", "number") and \
             (p.unit is None or f.kind == "number"):
