@@ -310,6 +310,11 @@ def clean(
         roles.append(role)
         cleaned.append(para)
 
+    # When most paragraphs look like headings, they are not: the text is simply
+    # unpunctuated (notes, logs, transcripts), and its lines are its body.
+    if len(roles) >= 5 and roles.count("heading") > len(roles) // 2:
+        roles = ["body" if r == "heading" else r for r in roles]
+
     out: list[str] = []
     blocks: list[Block] = []
     pos = 0

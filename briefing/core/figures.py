@@ -969,8 +969,33 @@ def _join(text: str, figs: list[_Cand]) -> list[_Cand]:
 _HEDGED_KINDS = frozenset(("money", "percent", "duration", "count", "number"))
 
 
+EXTRACT_CHUNK = 50_000
+"""Long texts are scanned in chunks of about this many characters, cut at a line break
+(or failing that a sentence end), so no single regex call holds the interpreter lock
+for long: the app's interface thread keeps running while a huge document is analysed."""
+
+
 def extract(text: str) -> tuple[Figure, ...]:
     """All figures in ``text``, in order, non-overlapping."""
+    if len(text) <= EXTRACT_CHUNK:
+        return _extract(text)
+    out: list[Figure] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + EXTRACT_CHUNK)
+        if end < len(text):
+            cut = text.rfind("\n", start + EXTRACT_CHUNK // 2, end)
+            if cut < 0:
+                cut = text.rfind(". ", start + EXTRACT_CHUNK // 2, end)
+                cut = cut + 1 if cut >= 0 else text.rfind(" ", start, end)
+            end = cut if cut > start else end
+        for f in _extract(text[start:end]):
+            out.append(Figure(f.kind, f.start + start, f.end + start, f.text, f.value, f.unit))
+        start = end
+    return tuple(out)
+
+
+def _extract(text: str) -> tuple[Figure, ...]:
     cands = list(_candidates(text))
     if not cands:
         return ()

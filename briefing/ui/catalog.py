@@ -72,8 +72,15 @@ class Entry:
         )
 
 
-def count_figures(document: Document) -> int:
-    """How many figures the core finds in the document (fast, rule-based)."""
+COUNT_FIGURES_UP_TO = 200_000
+"""Characters; a longer document's list entry shows its size only (counting its figures
+could take seconds, and the list must never wait on that)."""
+
+
+def count_figures(document: Document) -> int | None:
+    """How many figures the core finds in the document (fast, rule-based), or None."""
+    if len(document.text) > COUNT_FIGURES_UP_TO:
+        return None
     from briefing.core.figures import extract
 
     return len(extract(document.text))
@@ -86,6 +93,7 @@ class Catalog:
         self._cache: OrderedDict[str, Document | LoadError] = OrderedDict()
         self._pinned = dict(preloaded or {})
         self._lock = threading.Lock()
+        self._loading: dict[str, threading.Lock] = {}
 
     def cached(self, path: str) -> Document | LoadError | None:
         """The document if it is in memory (never reads)."""
@@ -102,12 +110,21 @@ class Catalog:
         hit = self.cached(source.path)
         if hit is not None:
             return hit
-        try:
-            result = load(source)
-        except Exception as exc:  # noqa: BLE001 - a bad file must never take the app down
-            result = LoadError(source.path, f"could not read ({type(exc).__name__}: {exc})")
+        # One reader per path: the list's scan and the selected document's loader must
+        # not both read (and clean) the same large file.
         with self._lock:
-            self._cache[source.path] = result
-            while len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
+            path_lock = self._loading.setdefault(source.path, threading.Lock())
+        with path_lock:
+            hit = self.cached(source.path)
+            if hit is not None:
+                return hit
+            try:
+                result = load(source)
+            except Exception as exc:  # noqa: BLE001 - a bad file must never take the app down
+                result = LoadError(source.path, f"could not read ({type(exc).__name__}: {exc})")
+            with self._lock:
+                self._cache[source.path] = result
+                while len(self._cache) > CACHE_SIZE:
+                    self._cache.popitem(last=False)
+                self._loading.pop(source.path, None)
         return result

@@ -27,6 +27,11 @@ PROSE = (
 )
 
 
+def many_lines(n: int = 100_000) -> str:
+    """A log-like file of ``n`` short lines, each with numbers."""
+    return "".join(f"line {i} of a log with 3 items\n" for i in range(n))
+
+
 @dataclass
 class Corpus:
     root: Path
@@ -42,7 +47,8 @@ def _w(path: Path, data: bytes | str, corpus: list[Path]) -> Path:
     return path
 
 
-def make_corpus(root: Path, *, big_mb: int = 50) -> Corpus:
+def make_corpus(root: Path, *, big_mb: int = 50, giants: bool = True) -> Corpus:
+    """``giants=False`` leaves out the multi-megabyte files (for tests that wait on each)."""
     c = Corpus(root)
     rng = random.Random(1234)
     g, b = c.good, c.bad
@@ -51,14 +57,15 @@ def make_corpus(root: Path, *, big_mb: int = 50) -> Corpus:
     _w(root / "whitespace.txt", " \n\t\n   \n", g)
     _w(root / "one-word.txt", "word", g)
     _w(root / "no-punctuation.txt", "a headline\n\nthis text has no punctuation at all and goes on " * 50, g)
-    _w(root / "mega-line.txt", (PROSE.replace(". ", ", ") * 12000).encode(), g)  # ~1.8 MB, one line
-    _w(root / "many-lines.txt", "".join(f"line {i} of a log with 3 items\n" for i in range(100_000)), g)
-    big = root / "huge.txt"
-    with open(big, "wb") as fh:
-        chunk = (PROSE * 2000).encode()
-        for _ in range(big_mb * 1024 * 1024 // len(chunk) + 1):
-            fh.write(chunk)
-    g.append(big)
+    if giants:
+        _w(root / "mega-line.txt", (PROSE.replace(". ", ", ") * 12000).encode(), g)  # ~1.8 MB, one line
+        _w(root / "many-lines.txt", many_lines(), g)
+        big = root / "huge.txt"
+        with open(big, "wb") as fh:
+            chunk = (PROSE * 2000).encode()
+            for _ in range(big_mb * 1024 * 1024 // len(chunk) + 1):
+                fh.write(chunk)
+        g.append(big)
     # encodings and line ends
     text = "Headline\n\nThe fee is £600m, “quoted” — café.\n"
     _w(root / "enc-utf8-bom.txt", codecs.BOM_UTF8 + text.encode(), g)
