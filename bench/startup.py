@@ -21,6 +21,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
+SOCKET = f"briefing-bench-{os.getpid()}"
+"""A private tmux server, kept alive by an idle session so that runs never race its exit."""
+
+
+def tmux(*args: str, **kw):  # type: ignore[no-untyped-def]
+    return subprocess.run(["tmux", "-L", SOCKET, *args], **kw)
 
 
 def time_to_text(command: str, text: str, *, timeout: float = 30.0, size: str = "120x40") -> float:
@@ -28,16 +34,16 @@ def time_to_text(command: str, text: str, *, timeout: float = 30.0, size: str = 
     cols, rows = size.split("x")
     env = dict(os.environ)
     start = time.perf_counter()
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", cols, "-y", rows, command], check=True, env=env)
+    tmux("new-session", "-d", "-s", session, "-x", cols, "-y", rows, command, check=True, env=env)
     try:
         while time.perf_counter() - start < timeout:
-            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+            screen = tmux("capture-pane", "-p", "-t", session, capture_output=True, text=True).stdout
             if text in screen:
                 return time.perf_counter() - start
             time.sleep(0.005)
         raise TimeoutError(f"{text!r} did not appear within {timeout}s for {command!r}")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        tmux("kill-session", "-t", session, capture_output=True)
 
 
 def main() -> int:
@@ -58,9 +64,14 @@ def main() -> int:
     if args.folder:
         commands["briefing FOLDER"] = (env_prefix + f"{BIN / 'briefing'} {args.folder}", args.folder_text)
     times: dict[str, list[float]] = {k: [] for k in commands}
-    for _ in range(args.runs):
-        for name, (cmd, text) in commands.items():
-            times[name].append(time_to_text(cmd, text))
+    tmux("new-session", "-d", "-s", "keepalive", "sleep 100000", check=True)
+    try:
+        for _ in range(args.runs):
+            for name, (cmd, text) in commands.items():
+                times[name].append(time_to_text(cmd, text))
+        rss = peak_rss_kib(args.folder, args.folder_text) if args.folder else None
+    finally:
+        tmux("kill-server", capture_output=True)
     med = {k: statistics.median(v) for k, v in times.items()}
     hello = med["hello (minimal Textual app)"]
     lines = [f"Start-up to first paint, median of {args.runs} alternating runs (tmux, 120x40):", "",
@@ -70,7 +81,7 @@ def main() -> int:
     if args.folder:
         lines.append("")
         lines.append(f"Folder vs sample start-up: {med['briefing FOLDER'] / med['briefing (sample briefing)']:.2f}x")
-        rss = peak_rss_kib(args.folder, args.folder_text)
+        assert rss is not None
         lines.append(f"Peak RSS opening the folder and scrolling 300 rows: {rss / 1024:.0f} MiB")
     table = "\n".join(lines) + "\n"
     print(table)
@@ -88,25 +99,25 @@ def peak_rss_kib(folder: str, text: str, scroll: int = 300) -> int:
     out = Path(tempfile.mkdtemp()) / "rss"
     session = f"rss{os.getpid()}"
     cmd = f"/usr/bin/time -f %M -o {out} {BIN / 'briefing'} {folder}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", cmd], check=True)
+    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", cmd, check=True)
     try:
         start = time.perf_counter()
-        while text not in subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout:
+        while text not in tmux("capture-pane", "-p", "-t", session, capture_output=True, text=True).stdout:
             if time.perf_counter() - start > 60:
                 raise TimeoutError(text)
             time.sleep(0.05)
         for _ in range(scroll // 50):
-            subprocess.run(["tmux", "send-keys", "-t", session, *(["j"] * 50)])
+            tmux("send-keys", "-t", session, *(["j"] * 50))
             time.sleep(0.2)
         time.sleep(1.0)
-        subprocess.run(["tmux", "send-keys", "-t", session, "q"])
+        tmux("send-keys", "-t", session, "q")
         for _ in range(200):
             if out.exists() and out.read_text().strip():
                 break
             time.sleep(0.05)
         return int(out.read_text().split()[-1])
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        tmux("kill-session", "-t", session, capture_output=True)
 
 
 if __name__ == "__main__":

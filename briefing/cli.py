@@ -15,11 +15,24 @@ import os
 import sys
 from collections.abc import Sequence
 
-from briefing import __version__
 
 COMMANDS = ("summarize", "figures")
 FIGURE_KINDS = ("count", "money", "percent", "date", "time", "duration", "number")
 DEFAULT_WHY = "briefing (default): word-overlap centrality blended with a lede prior; best ROUGE on news in bench/"
+
+
+class _Version(argparse.Action):
+    """``--version``, reading the installed version only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kw: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        import briefing
+
+        print(f"briefing {briefing.__version__}")
+        parser.exit()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -83,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read a stack of documents: summaries and key figures, in a terminal app or on stdout.",
         epilog="Run 'briefing' with no command to open the reader app. 'briefing COMMAND --help' for details.",
     )
-    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     s = sub.add_parser("summarize", help="print each document's summary",
@@ -111,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
 def build_app_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="briefing", description="Open the reader app on PATHs (default: the sample briefing).",
                 epilog="Commands: 'briefing summarize --help', 'briefing figures --help'.")
-    p.add_argument("--version", action="version", version=f"briefing {__version__}")
+    p.add_argument("--version", action=_Version)
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders, or - for standard input")
     p.add_argument("--theme", metavar="NAME", help="colour theme (e.g. briefing-dark, briefing-light, briefing-contrast)")
     p.add_argument("-a", "--algorithm", default=None, metavar="ALGORITHM", help=_algorithm_help())

@@ -14,6 +14,10 @@ from briefing.core.model import Analysis, Document, Settings, Summary
 from briefing.core.segment import segment
 from briefing.core.summarize import get, summarize, target_length
 
+FIGURE_SCAN_LIMIT = 1_000_000
+"""Figures are found in the first million characters of a document (about 170,000
+words); past that a log-sized file would spend tens of seconds on figures nobody reads."""
+
 _CACHE: OrderedDict[tuple, Analysis] = OrderedDict()
 _CACHE_SIZE = 256
 _LOCK = Lock()
@@ -43,7 +47,7 @@ def analyze(document: Document, settings: Settings | None = None) -> Analysis:
         document=document,
         sentences=sentences,
         summary=Summary(algo.name, tuple(indices)),
-        figures=extract(document.text),
+        figures=extract(document.text[:FIGURE_SCAN_LIMIT]),
         settings=settings,
     )
     cache.store(analysis, algo.name)

@@ -90,8 +90,22 @@ CHUNK = 400
 SHORTLIST = 3
 """Sentences each chunk contributes to the final round (at least the summary length)."""
 HEAVY_LIMIT = 4 * CHUNK
-"""Beyond this, chunks are reduced with the default (linear-time) ranker whatever the
-algorithm, so cost stays bounded; the chosen algorithm still makes the final pick."""
+"""Beyond this many candidates a linear-time word-frequency score shortlists ``CHUNK``
+sentences, and the chosen algorithm picks the summary from those: cost stays linear."""
+
+
+def _frequency_shortlist(document: Document, candidates: list[Sentence], k: int) -> list[Sentence]:
+    """The ``k`` sentences with the most frequent content words (a SumBasic-style score,
+    linear in the document's length), in document order."""
+    from collections import Counter
+
+    from briefing.core.text import content_stems
+
+    stems = [content_stems(document.text[s.start : s.end]) for s in candidates]
+    freq = Counter(w for ws in stems for w in set(ws))
+    scores = [sum(freq[w] for w in ws) / (len(ws) + 1) for ws in stems]
+    best = sorted(range(len(candidates)), key=lambda i: (-scores[i], i))[:k]
+    return [candidates[i] for i in sorted(best)]
 
 
 def _chunked(
@@ -104,7 +118,11 @@ def _chunked(
     """Bounded summarization for very long texts: reduce each chunk of ``CHUNK``
     sentences to a shortlist, then run the algorithm on the shortlist. Cost grows
     linearly with length instead of quadratically."""
-    reducer = algo if len(candidates) <= HEAVY_LIMIT else get(DEFAULT)
+    if len(candidates) > HEAVY_LIMIT:
+        shortlist = _frequency_shortlist(document, candidates, CHUNK)
+        chosen = algo.run(document, shortlist, count)
+        return sorted(set(chosen))[:count]
+    reducer = algo
     per_chunk = max(SHORTLIST, count)
     shortlist: list[Sentence] = []
     for i in range(0, len(candidates), CHUNK):

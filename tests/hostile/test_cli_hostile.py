@@ -26,6 +26,12 @@ def corpus(tmp_path_factory: pytest.TempPathFactory):
     return make_corpus(tmp_path_factory.mktemp("hostile"))
 
 
+@pytest.fixture(scope="module")
+def cache_home(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One cache for the module's runs, as a user's repeated runs share theirs."""
+    return str(tmp_path_factory.mktemp("cache"))
+
+
 def _digest(root: Path) -> dict[str, str]:
     out = {}
     for dirpath, dirnames, filenames in os.walk(root):
@@ -38,17 +44,17 @@ def _digest(root: Path) -> dict[str, str]:
     return out
 
 
-def _run(args: list[str]) -> subprocess.CompletedProcess[bytes]:
-    env = dict(os.environ)
+def _run(args: list[str], cache_home: str) -> subprocess.CompletedProcess[bytes]:
+    env = dict(os.environ, XDG_CACHE_HOME=cache_home)
     env.pop("NO_COLOR", None)
     return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True,
                           env=env, cwd=ROOT, timeout=240, stdin=subprocess.DEVNULL)
 
 
 @pytest.fixture(scope="module")
-def jsonl_run(corpus):
+def jsonl_run(corpus, cache_home):
     before = _digest(corpus.root)
-    proc = _run(["summarize", "--format", "jsonl", str(corpus.root)])
+    proc = _run(["summarize", "--format", "jsonl", str(corpus.root)], cache_home)
     after = _digest(corpus.root)
     return proc, before, after
 
@@ -106,8 +112,8 @@ def test_decodings(jsonl_run) -> None:
 
 @pytest.mark.parametrize("args", [["summarize", "--color", "always"], ["summarize", "--color", "never"],
                                   ["figures", "--color", "always"], ["summarize", "--format", "markdown"]])
-def test_styled_and_plain_output_is_clean(corpus, args: list[str]) -> None:
-    proc = _run([*args, str(corpus.root)])
+def test_styled_and_plain_output_is_clean(corpus, cache_home, jsonl_run, args: list[str]) -> None:
+    proc = _run([*args, str(corpus.root)], cache_home)
     assert proc.returncode == 1
     out = SGR.sub(b"", proc.stdout)  # colour codes are ours; nothing else may remain
     assert b"\x1b" not in out and not RAW_CONTROL.search(out.replace(b"\n", b""))

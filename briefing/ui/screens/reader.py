@@ -395,7 +395,13 @@ class ReaderScreen(Screen[None]):
         self.summary.show_placeholder(SUMMARIZING)
         self.figures.show_placeholder(SUMMARIZING)
         self._update_summary_title()
-        self.analyze_document(self.index, self.document, self.settings)
+        # After the next paint: the first analysis imports the NLP libraries, and the
+        # text must be on screen before that work competes for the interpreter.
+        self.call_after_refresh(self._start_analysis, self.index, self.document, self.settings)
+
+    def _start_analysis(self, index: int, document: Document, settings: Settings) -> None:
+        if self.index == index and self.document is document and self.analysis is None:
+            self.analyze_document(index, document, settings)
 
     def _show_error(self, entry: Entry) -> None:
         reason = printable(entry.error or "unknown error")
