@@ -55,8 +55,12 @@ def main() -> int:
     assert proc.stdout is not None
     proc.stdout.readline()
     first_lines["briefing -j 2"] = time.perf_counter() - start
-    proc.kill()
-    proc.wait()
+    proc.stdout.close()  # like `| head -1`: briefing sees a closed pipe and stops cleanly
+    try:
+        proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
     rows = []
     med = {k: statistics.median(v) for k, v in runs.items()}
