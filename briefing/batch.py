@@ -10,11 +10,12 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from briefing.core.model import Analysis, Document, LoadError, Settings
 
 _SETTINGS = Settings()
+_RENDER: Callable[[Analysis], str] | None = None
 SERIAL_BELOW = 4
 """Fewer documents than this are analysed in-process (a pool costs more than it saves)."""
 
@@ -26,12 +27,13 @@ def cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init(settings: Settings) -> None:
-    global _SETTINGS
+def _init(settings: Settings, render: Callable[[Analysis], str] | None = None) -> None:
+    global _SETTINGS, _RENDER
     _SETTINGS = settings
+    _RENDER = render
 
 
-def _one(item: object) -> Analysis | LoadError:
+def _one(item: object) -> Analysis | LoadError | str:
     from briefing.core.analyze import analyze
     from briefing.core.load import Source, load
 
@@ -42,13 +44,23 @@ def _one(item: object) -> Analysis | LoadError:
         return doc
     assert isinstance(doc, Document)
     try:
-        return analyze(doc, _SETTINGS)
+        analysis = analyze(doc, _SETTINGS)
+        return _RENDER(analysis) if _RENDER is not None else analysis
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the rest
         return LoadError(doc.path, f"could not analyse ({type(exc).__name__}: {str(exc)[:200]})")
 
 
-def analyses(paths: Iterable[str], settings: Settings, jobs: int = 0) -> Iterator[Analysis | LoadError]:
-    """Every document under ``paths`` analysed, in input order. ``jobs=0``: one per core."""
+def analyses(
+    paths: Iterable[str],
+    settings: Settings,
+    jobs: int = 0,
+    render: Callable[[Analysis], str] | None = None,
+) -> Iterator[Analysis | LoadError | str]:
+    """Every document under ``paths`` analysed, in input order. ``jobs=0``: one per core.
+
+    ``render`` (a picklable function), when given, turns each analysis into its output text
+    in the worker, so the parent only writes: this is what lets ``--jobs`` scale.
+    """
     from briefing.core.load import Source, discover, load
 
     def items() -> Iterator[object]:
@@ -61,7 +73,7 @@ def analyses(paths: Iterable[str], settings: Settings, jobs: int = 0) -> Iterato
     jobs = jobs or cores()
     stream = items()
     head = list(itertools.islice(stream, SERIAL_BELOW))
-    _init(settings)
+    _init(settings, render)
     if jobs <= 1 or len(head) < SERIAL_BELOW:
         for item in itertools.chain(head, stream):
             yield _one(item)
@@ -73,5 +85,5 @@ def analyses(paths: Iterable[str], settings: Settings, jobs: int = 0) -> Iterato
     summarize.get(settings.algorithm)
     del analyze
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(jobs, initializer=_init, initargs=(settings,)) as pool:
+    with ctx.Pool(jobs, initializer=_init, initargs=(settings, render)) as pool:
         yield from pool.imap(_one, itertools.chain(head, stream), chunksize=4)

@@ -178,7 +178,14 @@ def run_print(args: argparse.Namespace) -> int:
     writer.begin()
     from briefing.batch import analyses
 
-    for item in analyses(_default_paths(args.paths), settings, jobs=args.jobs):
+    render = None
+    if args.format in ("json", "jsonl"):
+        from functools import partial
+
+        from briefing.render.formats import json_text
+
+        render = partial(json_text, mode=mode, kinds=writer.kinds, top=writer.top)
+    for item in analyses(_default_paths(args.paths), settings, jobs=args.jobs, render=render):
         if isinstance(item, LoadError):
             failed += 1
             sys.stderr.write(f"briefing: {printable(item.path)}: {printable(item.reason)}\n")

@@ -44,6 +44,25 @@ def dumps(obj: Any) -> str:
     return json_safe(json.dumps(obj, ensure_ascii=False))
 
 
+def select_figures(analysis: Analysis, kinds: frozenset[str] | None, top: int | None) -> tuple[Figure, ...]:
+    """The figures to print: only ``kinds`` (all when None), the ``top`` key ones."""
+    figs = analysis.figures
+    if kinds:
+        figs = tuple(f for f in figs if f.kind in kinds)
+    if top is not None:
+        from briefing.core.keyness import top_figures
+
+        figs = top_figures(analysis, figs, top)
+    return figs
+
+
+def json_text(analysis: Analysis, mode: str, kinds: frozenset[str] | None, top: int | None) -> str:
+    """One document's JSON object, encoded: picklable, so batch workers can render it."""
+    return dumps(record(analysis, summary=mode == "summary", figures=select_figures(analysis, kinds, top)))
+
+
+
+
 @dataclass
 class Writer:
     """Streams documents in one format. ``mode`` is ``summary`` or ``figures``."""
@@ -58,14 +77,7 @@ class Writer:
     _extra: dict[str, Any] = field(default_factory=dict)
 
     def figures_of(self, analysis: Analysis) -> tuple[Figure, ...]:
-        figs = analysis.figures
-        if self.kinds:
-            figs = tuple(f for f in figs if f.kind in self.kinds)
-        if self.top is not None:
-            from briefing.core.keyness import top_figures
-
-            figs = top_figures(analysis, figs, self.top)
-        return figs
+        return select_figures(analysis, self.kinds, self.top)
 
     def begin(self) -> None:  # pragma: no cover - overridden where needed
         pass
@@ -78,9 +90,9 @@ class Writer:
 
 
 class JsonLinesWriter(Writer):
-    def write(self, analysis: Analysis) -> None:
-        rec = record(analysis, summary=self.mode == "summary", figures=self.figures_of(analysis))
-        self.stream.write(dumps(rec) + "\n")
+    def write(self, analysis: Analysis | str) -> None:  # type: ignore[override]
+        text = analysis if isinstance(analysis, str) else json_text(analysis, self.mode, self.kinds, self.top)
+        self.stream.write(text + "\n")
         self.stream.flush()
         self.count += 1
 
@@ -89,9 +101,9 @@ class JsonWriter(Writer):
     def begin(self) -> None:
         self.stream.write("[")
 
-    def write(self, analysis: Analysis) -> None:
-        rec = record(analysis, summary=self.mode == "summary", figures=self.figures_of(analysis))
-        self.stream.write(("," if self.count else "") + "\n  " + dumps(rec))
+    def write(self, analysis: Analysis | str) -> None:  # type: ignore[override]
+        text = analysis if isinstance(analysis, str) else json_text(analysis, self.mode, self.kinds, self.top)
+        self.stream.write(("," if self.count else "") + "\n  " + text)
         self.stream.flush()
         self.count += 1
 
