@@ -101,8 +101,8 @@ def test_decodings(jsonl_run) -> None:
     for name in ("enc-utf8-bom.txt", "enc-utf16le.txt", "enc-utf16be.txt", "enc-cp1252.txt"):
         assert recs[name]["text"] == "The fee is £600m, “quoted” — café.", name
     assert recs["enc-latin1.txt"]["text"] == "Café crème at £5."
-    assert recs["crlf.txt"]["text"] == recs["lone-cr.txt"]["text"] == "First line.\nSecond line." or \
-        recs["crlf.txt"]["text"] == "First line.\n\nSecond line."
+    # Each line ending becomes \n; each line is its own paragraph (joined by a blank line).
+    assert recs["crlf.txt"]["text"] == recs["lone-cr.txt"]["text"] == "First line.\n\nSecond line."
     assert "\r" not in recs["lone-cr.txt"]["text"]
     html = recs["page.html"]
     assert html["title"] == "Title & more" and "£5 <b> text" in html["text"]
