@@ -15,7 +15,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-
 COMMANDS = ("summarize", "figures")
 FIGURE_KINDS = ("count", "money", "percent", "date", "time", "duration", "number")
 DEFAULT_WHY = "briefing (default): word-overlap centrality blended with a lede prior; best ROUGE on news in bench/"

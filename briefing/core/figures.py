@@ -489,10 +489,7 @@ def _date_digits_at(text: str, p: int) -> Iterator[_Cand]:
             yield _Cand("date", p, m.end(), value, sub="full")
     m = _DMY.match(text, p)
     if m:
-        value = iso_date(int(m["y"]) if m["y"] else None, month_number(m["mon"]),
-                         int(re.sub(r"\D", "", m["d"])))
-        if value:
-            yield _Cand("date", p, m.end(), value, sub="full")
+        yield from _full_date(m, p)
     m = _YEAR_RANGE.match(text, p)
     if m:
         y1 = int(m["y"])
@@ -512,13 +509,18 @@ def _date_digits_at(text: str, p: int) -> Iterator[_Cand]:
         yield _Cand("date", p, p + 4, m["y"], sub="year")
 
 
+def _full_date(m: re.Match[str], p: int) -> Iterator[_Cand]:
+    """A day and month (and maybe a year), as written in either order."""
+    value = iso_date(int(m["y"]) if m["y"] else None, month_number(m["mon"]),
+                     int(re.sub(r"\D", "", m["d"])))
+    if value:
+        yield _Cand("date", p, m.end(), value, sub="full")
+
+
 def _date_month_at(text: str, p: int) -> Iterator[_Cand]:
     m = _MDY.match(text, p)
     if m:
-        value = iso_date(int(m["y"]) if m["y"] else None, month_number(m["mon"]),
-                         int(re.sub(r"\D", "", m["d"])))
-        if value:
-            yield _Cand("date", p, m.end(), value, sub="full")
+        yield from _full_date(m, p)
     m = _MY.match(text, p)
     if m:
         value = iso_date(int(m["y"]), month_number(m["mon"]), None)

@@ -45,9 +45,6 @@ class _Extractor(HTMLParser):
         self.h1: list[str] = []
         self.in_h1 = False
 
-    def _out(self) -> list[str]:
-        return self.focus_parts if self.focus_depth and self.focus_parts is not None else self.parts
-
     def _emit(self, text: str) -> None:
         self.parts.append(text)
         if self.focus_depth and self.focus_parts is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import IO, Any, Literal
 
 from rich.console import Console
@@ -74,7 +74,6 @@ class Writer:
     count: int = 0
     kinds: frozenset[str] | None = None
     top: int | None = None
-    _extra: dict[str, Any] = field(default_factory=dict)
 
     def figures_of(self, analysis: Analysis) -> tuple[Figure, ...]:
         return select_figures(analysis, self.kinds, self.top)
@@ -224,10 +223,6 @@ WRITERS: dict[str, type[Writer]] = {
     "json": JsonWriter,
     "jsonl": JsonLinesWriter,
 }
-
-
-def names(mode: str = "summary") -> list[str]:
-    return [n for n in WRITERS if mode == "summary" or n != "markdown"] if mode == "figures" else list(WRITERS)
 
 
 def writer_for(name: str) -> Callable[..., Writer]:

@@ -54,7 +54,7 @@ def test_wrap_counts_wide_characters_twice() -> None:
 # --- settings --------------------------------------------------------------------------------
 
 
-def test_config_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_config_dir_follows_xdg(tmp_path: Path) -> None:
     assert config.config_dir({"XDG_CONFIG_HOME": str(tmp_path)}) == tmp_path / "briefing"
     home = Path("~").expanduser()
     assert config.config_dir({}) == home / ".config" / "briefing"

@@ -8,7 +8,7 @@ from typing import ClassVar
 import pytest
 
 from briefing.core.load import load_paths
-from briefing.core.model import Document
+from briefing.core.model import FIGURE_KINDS, Document
 from briefing.ui.screens.help import HelpScreen
 from briefing.ui.widgets.figures_pane import FiguresPane
 from briefing.ui.widgets.summary_pane import SummaryPane
@@ -409,15 +409,7 @@ async def test_textual_builtin_themes_work(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.theme == "nord"
-        assert set(app.reader.figure_styles) == {
-            "count",
-            "money",
-            "percent",
-            "date",
-            "time",
-            "duration",
-            "number",
-        }
+        assert set(app.reader.figure_styles) == set(FIGURE_KINDS)
 
 
 async def test_a_broken_user_theme_is_reported_and_skipped(make_app, app_env: Path, notes) -> None:
