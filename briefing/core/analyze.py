@@ -12,7 +12,7 @@ from threading import Lock
 from briefing.core.figures import extract
 from briefing.core.model import Analysis, Document, Settings, Summary
 from briefing.core.segment import segment
-from briefing.core.summarize import get, summarize, target_length
+from briefing.core.summarize import get, summarize, summarize_words, target_length
 
 FIGURE_SCAN_LIMIT = 1_000_000
 """Figures are found in the first million characters of a document (about 170,000
@@ -40,9 +40,12 @@ def analyze(document: Document, settings: Settings | None = None) -> Analysis:
         _remember(key, cached)
         return cached
     sentences = segment(document)
-    n = sum(1 for s in sentences if s.summarizable)
-    count = target_length(n, settings.sentences, settings.ratio)
-    indices = summarize(document, sentences, algo.name, count)
+    if settings.words is not None:
+        indices = summarize_words(document, sentences, algo.name, settings.words)
+    else:
+        n = sum(1 for s in sentences if s.summarizable)
+        count = target_length(n, settings.sentences, settings.ratio)
+        indices = summarize(document, sentences, algo.name, count)
     analysis = Analysis(
         document=document,
         sentences=sentences,

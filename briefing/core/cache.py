@@ -46,7 +46,7 @@ def code_version() -> str:
 def key(document: Document, settings: Settings, algorithm: str) -> str:
     h = hashlib.sha256()
     for part in (code_version(), document.title, document.date or "", algorithm,
-                 str(settings.sentences), str(settings.ratio)):
+                 str(settings.sentences), str(settings.ratio), str(settings.words)):
         h.update(part.encode("utf-8", "surrogatepass") + b"\x00")
     h.update(document.text.encode("utf-8", "surrogatepass"))
     for b in document.blocks:

@@ -118,6 +118,8 @@ class Settings:
     """Fixed length; ``None`` lets the length follow the document."""
     ratio: float | None = None
     """Length as a share of the document's summarizable sentences."""
+    words: int | None = None
+    """Length in words: as many top sentences as fit, never cutting one."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,6 +85,36 @@ def summarize(document: Document, sentences: Sequence[Sentence], algorithm: str,
     return sorted(set(chosen))[:count]
 
 
+def word_count(text: str) -> int:
+    from briefing.core.text import words
+
+    return len(words(text))
+
+
+def summarize_words(document: Document, sentences: Sequence[Sentence], algorithm: str, budget: int) -> list[int]:
+    """The longest summary (in sentences) whose words fit in ``budget``; never cuts a sentence.
+
+    Every ranker here takes the top k of one ordering, so a longer summary contains the
+    shorter ones and its word count grows with k: a binary search over k costs about
+    log2(n) summarizer runs. (Chunked long texts are only nearly nested; the search
+    still returns a summary that fits.)
+    """
+    lengths = {s.index: word_count(document.text[s.start : s.end]) for s in sentences if s.summarizable}
+    if budget <= 0 or not lengths:
+        return []
+    if sum(lengths.values()) <= budget:
+        return sorted(lengths)
+    lo, hi, best = 1, min(len(lengths), budget), []
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        chosen = summarize(document, sentences, algorithm, mid)
+        if sum(lengths.get(i, 0) for i in chosen) <= budget:
+            best, lo = chosen, mid + 1
+        else:
+            hi = mid - 1
+    return best
+
+
 CHUNK = 400
 """Documents with more candidate sentences than this are summarized in chunks."""
 SHORTLIST = 3
