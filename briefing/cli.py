@@ -1,7 +1,7 @@
 """The ``briefing`` command.
 
-``briefing [PATH ...]`` opens the reader app; ``briefing summarize`` and ``briefing
-figures`` print to stdout. With no PATH, the bundled sample briefing is used. The app
+``briefing [PATH ...]`` opens the reader app; ``briefing summarize``, ``briefing
+figures`` and ``briefing digest`` print to stdout. With no PATH, the bundled sample briefing is used. The app
 and the NLP libraries are imported only on the paths that need them.
 
 Exit codes: 0 success; 1 some document could not be read (the others are still
@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("summarize", "figures")
+COMMANDS = ("summarize", "figures", "digest")
 FIGURE_KINDS = ("count", "money", "percent", "date", "time", "duration", "number")
 DEFAULT_WHY = "briefing (default): word-overlap centrality blended with a lede prior; best ROUGE on news in bench/"
 
@@ -105,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     length.add_argument("-n", "--sentences", type=_positive_int, metavar="N",
                         help="sentences per summary (default: about 3, more for long documents)")
     length.add_argument("--ratio", type=_ratio, metavar="R", help="summary length as a share of the sentences (0-1]")
+    length.add_argument("-w", "--words", type=_positive_int, metavar="W",
+                        help="summary length in words: the top sentences that fit, never cutting one")
     s.add_argument("-a", "--algorithm", default="briefing", metavar="ALGORITHM", help=_algorithm_help())
     s.add_argument("-f", "--format", choices=("text", "markdown", "json", "jsonl"), default="text",
                    help="output format (default: text)")
@@ -117,12 +119,26 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--top", type=_positive_int, metavar="K", help="only the K key figures of each document")
     f.add_argument("-f", "--format", choices=("text", "json", "jsonl"), default="text",
                    help="output format (default: text)")
+    d = sub.add_parser(
+        "digest", help="print one digest of the whole briefing, with a timeline",
+        description="Print the key sentences of the whole briefing, each from its document and each "
+                    "story's facts once (documents that tell the same story are grouped), then a "
+                    "timeline of every date. Stories are ordered by date (undated last), then by "
+                    "importance (more versions, then longer).")
+    _common(d)
+    dlen = d.add_mutually_exclusive_group()
+    dlen.add_argument("-n", "--sentences", type=_positive_int, metavar="N",
+                      help="sentences in the digest (default: about 3 per story, at most 20)")
+    dlen.add_argument("-w", "--words", type=_positive_int, metavar="W",
+                      help="digest length in words, never cutting a sentence")
+    d.add_argument("-f", "--format", choices=("text", "markdown", "json"), default="text",
+                   help="output format (default: text)")
     return parser
 
 
 def build_app_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="briefing", description="Open the reader app on PATHs (default: the sample briefing).",
-                epilog="Commands: 'briefing summarize --help', 'briefing figures --help'.")
+                epilog="Commands: 'briefing summarize --help', 'briefing figures --help', 'briefing digest --help'.")
     p.add_argument("--version", action=_Version)
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders, or - for standard input")
     p.add_argument("--theme", metavar="NAME", help="colour theme (e.g. briefing-dark, briefing-light, briefing-contrast)")
@@ -147,9 +163,43 @@ def _default_paths(paths: Sequence[str]) -> list[str]:
     return [str(seeds_dir())]
 
 
-def run_print(args: argparse.Namespace) -> int:
+def _console(out: object, color: bool):  # type: ignore[no-untyped-def]
     from rich.console import Console
 
+    return Console(file=out, force_terminal=color, no_color=not color,  # type: ignore[arg-type]
+                   color_system="truecolor" if color else None, highlight=False,
+                   emoji=False, markup=False, width=None if color else 10_000)
+
+
+def run_digest(args: argparse.Namespace) -> int:
+    from briefing.batch import analyses
+    from briefing.core.model import Analysis, LoadError, Settings
+    from briefing.core.overview import overview
+    from briefing.render import digest as render
+    from briefing.render.safe import printable
+
+    done: list[Analysis] = []
+    failed = 0
+    for item in analyses(_default_paths(args.paths), Settings(), jobs=args.jobs):
+        if isinstance(item, LoadError):
+            failed += 1
+            sys.stderr.write(f"briefing: {printable(item.path)}: {printable(item.reason)}\n")
+        elif isinstance(item, Analysis):
+            done.append(item)
+    ov = overview(done, count=args.sentences, words=args.words)
+    out = sys.stdout
+    if args.format == "json":
+        out.write(render.json_text(ov) + "\n")
+        out.flush()
+    elif args.format == "markdown":
+        render.write_markdown(ov, out)
+    else:
+        color = _use_color(args.color, out)
+        render.write_text(ov, out, _console(out, color), color)
+    return 1 if failed else 0
+
+
+def run_print(args: argparse.Namespace) -> int:
     from briefing.core.model import LoadError, Settings
     from briefing.core.summarize import get
     from briefing.render.formats import writer_for
@@ -163,12 +213,10 @@ def run_print(args: argparse.Namespace) -> int:
         sys.stderr.write(f"briefing: error: {exc}\n")
         return 2
     settings = Settings(algorithm=algorithm, sentences=getattr(args, "sentences", None),
-                        ratio=getattr(args, "ratio", None))
+                        ratio=getattr(args, "ratio", None), words=getattr(args, "words", None))
     out = sys.stdout
     color = _use_color(args.color, out) and args.format == "text"
-    console = Console(file=out, force_terminal=color, no_color=not color,
-                      color_system="truecolor" if color else None, highlight=False,
-                      emoji=False, markup=False, width=None if color else 10_000)
+    console = _console(out, color)
     writer = writer_for(args.format)(
         stream=out, console=console, mode=mode, color=color,
         kinds=frozenset(getattr(args, "kind", None) or ()) or None, top=getattr(args, "top", None),
@@ -211,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if argv[0] in ("-h", "--help", "--version") and len(argv) == 1:
                 build_parser().parse_args(argv)
             args = build_parser().parse_args(argv)
-            return run_print(args)
+            return run_digest(args) if args.command == "digest" else run_print(args)
         return run_app(argv)
     except KeyboardInterrupt:
         return 130

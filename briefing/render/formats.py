@@ -130,7 +130,7 @@ class MarkdownWriter(Writer):
         figs = self.figures_of(analysis)
         if self.mode == "summary":
             for s in analysis.summary_sentences:
-                out.append("- " + _md_bold_figures(doc.text, s.start, s.end, figs))
+                out.append("- " + md_bold_figures(doc.text, s.start, s.end, figs))
         else:
             for f in figs:
                 out.append(f"- **{md_escape(f.text)}** ({f.kind}{_value_suffix(f)})")
@@ -139,7 +139,7 @@ class MarkdownWriter(Writer):
         self.count += 1
 
 
-def _md_bold_figures(text: str, start: int, end: int, figures: tuple[Figure, ...]) -> str:
+def md_bold_figures(text: str, start: int, end: int, figures: tuple[Figure, ...]) -> str:
     parts = []
     pos = start
     for f in figures:

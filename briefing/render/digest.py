@@ -1,0 +1,141 @@
+"""The whole-briefing output of ``briefing digest``: text, markdown and JSON.
+
+JSON (stable, tested; offsets index each document's analysed ``text``)::
+
+    {"documents": [{"path", "title", "date", "story", "related": [story, ...]}],
+     "digest":    [{"path", "index", "start", "end", "text"}],
+     "timeline":  [{"date", "path", "start", "end", "text", "sentence"}]}
+"""
+
+from __future__ import annotations
+
+from typing import IO, Any
+
+from rich.console import Console
+from rich.text import Text
+
+from briefing.core.overview import Overview
+from briefing.render.formats import md_bold_figures, dumps, md_escape
+from briefing.render.highlight import DEFAULT_FIGURE_STYLES, PLAIN_FIGURE_STYLES, highlight
+from briefing.render.safe import printable
+
+
+def record(ov: Overview) -> dict[str, Any]:
+    docs = []
+    for i, a in enumerate(ov.analyses):
+        related = sorted({ov.stories.ids[j] for j in ov.stories.related(i)})
+        d = a.document
+        docs.append({"path": d.path, "title": d.title, "date": d.date, "story": ov.stories.ids[i],
+                     "related": related})
+    digest = []
+    for p in ov.digest:
+        d = ov.analyses[p.doc].document
+        digest.append({"path": d.path, "index": p.index, "start": p.start, "end": p.end,
+                       "text": d.text[p.start : p.end]})
+    timeline = []
+    for e in ov.timeline:
+        d = ov.analyses[e.doc].document
+        timeline.append({"date": e.date, "path": d.path, "start": e.start, "end": e.end, "text": e.text,
+                         "sentence": d.text[e.sentence[0] : e.sentence[1]]})
+    return {"documents": docs, "digest": digest, "timeline": timeline}
+
+
+def json_text(ov: Overview) -> str:
+    return dumps(record(ov))
+
+
+def show_date(date: str) -> str:
+    """A timeline date for people: ``--04-27`` reads ``04-27 (year unknown)``."""
+    return f"{date[2:]} (year unknown)" if date.startswith("--") else date
+
+
+def _story_heading(ov: Overview, sid: int) -> tuple[str, str]:
+    """The story's title (its first document's) and a line naming its date and documents."""
+    members = ov.story_documents(sid)
+    docs = [ov.analyses[i].document for i in members]
+    dates = sorted({d.date for d in docs if d.date})
+    names = ", ".join(printable(d.name) for d in docs)
+    meta = [dates[0] if dates else ""]
+    meta.append(f"{len(docs)} versions: {names}" if len(docs) > 1 else names)
+    return docs[0].title, " · ".join(m for m in meta if m)
+
+
+def write_text(ov: Overview, stream: IO[str], console: Console, color: bool) -> None:
+    styles = DEFAULT_FIGURE_STYLES if color else PLAIN_FIGURE_STYLES
+    soft = not console.is_terminal
+    n_docs, n_stories = len(ov.analyses), len(ov.order)
+    console.print(Text(f"Digest · {n_docs} document{'s' * (n_docs != 1)} · "
+                       f"{n_stories} stor{'ies' if n_stories != 1 else 'y'}",
+                       style="bold" if color else ""), soft_wrap=soft)
+    by_story: dict[int, list] = {}
+    for p in ov.digest:
+        by_story.setdefault(p.story, []).append(p)
+    if not ov.digest:
+        console.print(Text("  (nothing to summarize)", style="dim italic"))
+    for sid in ov.order:
+        picks = by_story.get(sid)
+        if not picks:
+            continue
+        title, meta = _story_heading(ov, sid)
+        console.print()
+        console.print(Text(title, style="bold underline" if color else ""), soft_wrap=soft)
+        console.print(Text(meta, style="dim"), soft_wrap=soft)
+        several = len(ov.story_documents(sid)) > 1
+        for p in picks:
+            a = ov.analyses[p.doc]
+            line = Text("  • ")
+            line.append_text(highlight(a.document.text[p.start : p.end].replace("\n", " "), a.figures,
+                                       offset=p.start, styles=styles))
+            if several:
+                line.append(f"  ({printable(a.document.name)})", style="dim")
+            console.print(line, soft_wrap=soft)
+    console.print()
+    console.print(Text("Timeline", style="bold underline" if color else ""), soft_wrap=soft)
+    if not ov.timeline:
+        console.print(Text("  (no dates)", style="dim italic"))
+    width = max((len(show_date(e.date)) for e in ov.timeline), default=0)
+    for e in ov.timeline:
+        a = ov.analyses[e.doc]
+        s0, s1 = e.sentence
+        line = Text("  ")
+        line.append(show_date(e.date).ljust(width), style=styles.get("date", "") if color else "")
+        line.append("  ")
+        line.append_text(highlight(a.document.text[s0:s1].replace("\n", " "),
+                                   [f for f in a.figures if f.start == e.start and f.end == e.end],
+                                   offset=s0, styles=styles))
+        line.append(f"  ({printable(a.document.name)})", style="dim")
+        console.print(line, soft_wrap=soft)
+    stream.flush()
+
+
+def write_markdown(ov: Overview, stream: IO[str]) -> None:
+    out = ["# Digest", "", f"*{len(ov.analyses)} documents · {len(ov.order)} stories*"]
+    by_story: dict[int, list] = {}
+    for p in ov.digest:
+        by_story.setdefault(p.story, []).append(p)
+    for sid in ov.order:
+        picks = by_story.get(sid)
+        if not picks:
+            continue
+        title, meta = _story_heading(ov, sid)
+        out += ["", f"## {md_escape(title)}", "", f"*{md_escape(meta)}*", ""]
+        several = len(ov.story_documents(sid)) > 1
+        for p in picks:
+            a = ov.analyses[p.doc]
+            line = "- " + md_bold_figures(a.document.text, p.start, p.end, a.figures)
+            if several:
+                line += f" *({md_escape(printable(a.document.name))})*"
+            out.append(line)
+    out += ["", "## Timeline", ""]
+    if ov.timeline:
+        out += ["| Date | Sentence | Document |", "|---|---|---|"]
+        for e in ov.timeline:
+            a = ov.analyses[e.doc]
+            s0, s1 = e.sentence
+            marked = [f for f in a.figures if f.start == e.start and f.end == e.end]
+            out.append(f"| {md_escape(show_date(e.date))} | {md_bold_figures(a.document.text, s0, s1, tuple(marked))} "
+                       f"| {md_escape(printable(a.document.name))} |")
+    else:
+        out.append("*(no dates)*")
+    stream.write("\n".join(out) + "\n")
+    stream.flush()
