@@ -26,7 +26,7 @@ story 1, and so on; documents of one story share the id.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 SHINGLE = 5
@@ -103,11 +103,21 @@ class Stories:
         return sorted(out)
 
 
-def group(texts: Sequence[str], same: float = SAME) -> Stories:
-    """Group ``texts`` (documents' body texts, in input order) into stories."""
+def group(texts: Iterable[str], same: float = SAME) -> Stories:
+    """Group ``texts`` (documents' body texts, in input order) into stories.
+
+    ``texts`` may be a generator: each text is reduced to its shingles as it arrives and
+    is not kept, so a big folder can be grouped without holding every text in memory.
+    """
     import numpy as np
 
-    n_docs = len(texts)
+    arrays = []
+    fingerprints = []
+    for t in texts:
+        words = _word_hashes(t)
+        fingerprints.append(hash(tuple(words)) if words else None)
+        arrays.append(_shingle_array(words))
+    n_docs = len(arrays)
     parent = list(range(n_docs))
 
     def find(i: int) -> int:
@@ -121,14 +131,12 @@ def group(texts: Sequence[str], same: float = SAME) -> Stories:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    words = [_word_hashes(t) for t in texts]
     # Identical words: one story whatever the length (an empty text stays alone).
-    first: dict[tuple[int, ...], int] = {}
-    for i, w in enumerate(words):
-        if w:
-            union(first.setdefault(tuple(w), i), i)
+    first: dict[int, int] = {}
+    for i, fp in enumerate(fingerprints):
+        if fp is not None:
+            union(first.setdefault(fp, i), i)
 
-    arrays = [_shingle_array(w) for w in words]
     sizes = np.array([len(a) for a in arrays], dtype=np.int64)
     pairs: list[tuple[int, int, float]] = []
     if n_docs > 1 and sizes.sum():

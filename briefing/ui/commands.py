@@ -41,7 +41,7 @@ class DocumentCommands(Provider):
 
     def _open(self, index: int) -> None:
         app: BriefingApp = self.app  # type: ignore[assignment]
-        app.reader.documents.cursor = index
+        app.reader.documents.select_entry(index)
 
     async def discover(self) -> Hits:
         for index, title, help_text in self._documents():
@@ -73,6 +73,11 @@ class ReaderCommands(Provider):
 
         app: BriefingApp = self.app  # type: ignore[assignment]
         reader = app.reader
+        yield (
+            "Briefing overview",
+            reader.action_overview,
+            "One digest of every document, each story once, and a timeline of the dates",
+        )
         yield (
             "Copy summary",
             reader.action_copy_summary,

@@ -58,3 +58,10 @@ class AnalysisFailed(Message):
     index: int
     settings: Settings
     reason: str
+
+
+@dataclass
+class StoriesFound(Message):
+    """Documents that tell the same story: one story id per list entry."""
+
+    ids: list[int]

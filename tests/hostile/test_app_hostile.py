@@ -30,7 +30,9 @@ async def test_walking_a_hostile_folder(tmp_path) -> None:
             await settle(pilot, rounds=200)
             svg = app.export_screenshot()  # every character Textual would paint
             assert not UNSAFE.search(svg), entries[step].path
-            await pilot.press("j")
+            # Files with the same words (the encodings test) are one story: unfold
+            # each group at its first entry so that j visits every file in order.
+            await pilot.press("right", "j")
         assert app.is_running
         names = [e.path for e in entries]
         reader.select(next(i for i, p in enumerate(names) if p.endswith("markup.txt")))

@@ -35,6 +35,7 @@ from briefing.ui.messages import (
     DocumentLoaded,
     EntriesDescribed,
     EntriesFound,
+    StoriesFound,
 )
 from briefing.ui.themes import figure_styles, mark_style
 from briefing.ui.widgets.document_list import DocumentList
@@ -128,6 +129,13 @@ class ReaderScreen(Screen[None]):
             tooltip="Show the figures instead of the summary",
             id="reader.figures",
         ),
+        Binding(
+            "o",
+            "overview",
+            "Overview",
+            tooltip="The whole briefing: one digest across documents and a timeline",
+            id="reader.overview",
+        ),
         Binding("escape", "clear_search", "Clear search", show=False, id="reader.clear_search"),
     ]
 
@@ -155,6 +163,11 @@ class ReaderScreen(Screen[None]):
         """Every file has been read for the list."""
         self.figure_styles: dict[str, str] = {}
         self.mark_style = ""
+        self.stories: list[int] | None = None
+        """One story id per entry, once every document has been read and compared."""
+        self._grouping = False
+        self.pending_span: tuple[int, int, int] | None = None
+        """(entry, start, end) to show marked once that document is on screen."""
 
     # --- layout -----------------------------------------------------------------------
 
@@ -268,6 +281,39 @@ class ReaderScreen(Screen[None]):
                 described, last = [], monotonic()
         self.post_message(EntriesDescribed(described, done=True))
 
+    @work(thread=True, exclusive=True, group="stories")
+    def group_stories(self, entries: list[Entry]) -> None:
+        """Compare every readable document's wording to find the ones telling one story."""
+        from briefing.core.stories import group
+
+        worker = get_current_worker()
+
+        def texts():  # type: ignore[no-untyped-def]
+            for entry in entries:
+                if worker.is_cancelled:
+                    yield ""
+                    continue
+                doc = self.catalog.load(entry.source) if entry.source is not None else None
+                yield doc.text if isinstance(doc, Document) else ""
+
+        ids = list(group(texts()).ids)
+        if not worker.is_cancelled:
+            self.post_message(StoriesFound(ids))
+
+    def _maybe_group(self) -> None:
+        """Group stories once the list is read, after the first summary (never before it)."""
+        if self._grouping or not self.scanned:
+            return
+        if self.document is not None and self.analysis is None and self.analysis_error is None:
+            return
+        self._grouping = True
+        self.group_stories(list(self.documents.entries))
+
+    def on_stories_found(self, message: StoriesFound) -> None:
+        self.stories = message.ids
+        self.documents.set_stories(message.ids)
+        self._update_list_title()
+
     @work(thread=True, exclusive=True, group="document")
     def load_document(self, index: int, entry: Entry) -> None:
         """Read the highlighted document (when the list has not read it yet)."""
@@ -307,6 +353,7 @@ class ReaderScreen(Screen[None]):
                 self._show_error(entry)
         if message.done:
             self.scanned = True
+            self._maybe_group()
         self._update_list_title()
 
     def on_document_loaded(self, message: DocumentLoaded) -> None:
@@ -328,6 +375,7 @@ class ReaderScreen(Screen[None]):
         self.figures.show_figures(analysis, self.figure_styles)
         self.text.show_analysis(analysis)
         self._update_summary_title()
+        self._maybe_group()
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         if message.index != self.index or message.settings != self.settings:
@@ -337,6 +385,7 @@ class ReaderScreen(Screen[None]):
             f"Could not summarize this document: {message.reason}", style="bold"
         )
         self.figures.show_placeholder("No figures: the document could not be analysed.")
+        self._maybe_group()
 
     # --- selection --------------------------------------------------------------------
 
@@ -385,6 +434,10 @@ class ReaderScreen(Screen[None]):
         self.text.show_document(result)
         if self.search_query:
             self._search(self.search_query, jump=False)
+        if self.pending_span is not None and self.pending_span[0] == self.index:
+            _, start, end = self.pending_span
+            self.pending_span = None
+            self.call_after_refresh(self.text.show_span, start, end, hold=True)
         self._analyze()
 
     def _analyze(self) -> None:
@@ -446,6 +499,8 @@ class ReaderScreen(Screen[None]):
     def _update_list_title(self) -> None:
         count = len(self.documents.entries)
         title = f"Documents ({count})"
+        if self.stories is not None and len(set(self.stories)) != count:
+            title = f"Documents ({count} · {len(set(self.stories))} stories)"
         self.documents.border_title = title
         if self.documents.done and not self.scanned and count:
             self.documents.border_subtitle = "reading titles…"
@@ -474,6 +529,21 @@ class ReaderScreen(Screen[None]):
     @on(FiguresPane.FigureChosen)
     def _figure_chosen(self, event: FiguresPane.FigureChosen) -> None:
         self.text.show_span(event.figure.start, event.figure.end, flash=True)
+
+    def open_at(self, index: int, start: int, end: int) -> None:
+        """Show entry ``index`` with ``start:end`` of its text in view and marked."""
+        self.pending_span = (index, start, end)
+        if self.documents.current_index == index and self.document is not None:
+            self.pending_span = None
+            self.text.show_span(start, end, hold=True)
+        else:
+            self.documents.select_entry(index)
+        self.text.focus()
+
+    def action_overview(self) -> None:
+        from briefing.ui.screens.overview import OverviewScreen
+
+        self.app.push_screen(OverviewScreen(self))
 
     # --- actions: moving --------------------------------------------------------------
 

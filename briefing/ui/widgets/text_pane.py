@@ -149,23 +149,28 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
             return self._lines[top][0]
         return 0
 
-    def show_span(self, start: int, end: int, *, flash: bool = True) -> None:
-        """Scroll so that ``text[start:end]`` is in view (near the top), optionally flashing it."""
+    def show_span(self, start: int, end: int, *, flash: bool = True, hold: bool = False) -> None:
+        """Scroll so that ``text[start:end]`` is in view (near the top), optionally flashing it.
+
+        ``hold`` keeps the mark until the reader moves to another document or jumps again
+        (for jumps from another screen, where a brief flash could be missed)."""
         first = self.line_of(start)
         last = self.line_of(max(start, end - 1))
         height = max(1, self.scrollable_content_region.height)
         top = round(self.scroll_y)
         if not (top <= first and last < top + height) or flash:
             self.scroll_to(y=max(0, first - CONTEXT_LINES), animate=False, immediate=True)
-        if flash:
-            self._start_flash(start, end)
+        if flash or hold:
+            self._start_flash(start, end, hold=hold)
 
-    def _start_flash(self, start: int, end: int) -> None:
+    def _start_flash(self, start: int, end: int, *, hold: bool = False) -> None:
         if self._flash_timer is not None:
             self._flash_timer.stop()
+            self._flash_timer = None
         self.flash_span = (start, end)
         self._restyle()
-        self._flash_timer = self.set_timer(FLASH_SECONDS, self.end_flash)
+        if not hold:
+            self._flash_timer = self.set_timer(FLASH_SECONDS, self.end_flash)
 
     def _end_flash(self) -> None:
         if self._flash_timer is not None:
