@@ -244,11 +244,13 @@ def run_print(args: argparse.Namespace) -> int:
 
 def run_app(argv: Sequence[str]) -> int:
     args = build_app_parser().parse_args(argv)
-    try:
-        from briefing.ui.app import run
-    except ImportError as exc:  # pragma: no cover - textual is a dependency
-        sys.stderr.write(f"briefing: the reader app is unavailable ({exc}); try 'briefing summarize'\n")
+    from importlib.util import find_spec
+
+    if find_spec("textual") is None:  # pragma: no cover - textual is a dependency
+        sys.stderr.write("briefing: the reader app is unavailable (no textual); try 'briefing summarize'\n")
         return 2
+    from briefing.ui.launch import run  # starts the helpers, then imports the UI
+
     return run(_default_paths(args.paths), theme=args.theme, algorithm=args.algorithm)
 
 

@@ -1,7 +1,7 @@
 """The reader app: ``create_app`` builds it (for the CLI, tests and snapshots), ``run`` runs it.
 
 Importing this module must stay cheap: the NLP libraries and ``briefing.core.analyze``
-are imported only inside the analysis worker.
+are never imported by the app's process (the analyst process imports them).
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from briefing.core.model import Document, LoadError
 from briefing.render.safe import printable
 from briefing.resources import themes_dir
 from briefing.ui.commands import DocumentCommands, ReaderCommands
-from briefing.ui.screens.help import HelpScreen, help_sections
+from briefing.ui.helper import Helper
+from briefing.ui.launch import first_frame_painted
 from briefing.ui.screens.reader import ReaderScreen
 from briefing.ui.themes import DEFAULT_THEME, load_themes, variable_defaults
 
@@ -57,9 +58,13 @@ class BriefingApp(App[int]):
         algorithm: str | None = None,
         config_dir: Path | None = None,
         preloaded: dict[str, Document | LoadError] | None = None,
+        helper: Helper | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
+        # Started first: the helpers read the titles while the app builds its screen.
+        self._own_helper = helper is None
+        self.helper = helper if helper is not None else Helper.start(self.paths)
         self.config_dir = config_dir if config_dir is not None else config_mod.config_dir()
         self.config, warning = config_mod.load_config(self.config_dir)
         self.warnings: list[str] = [warning] if warning else []
@@ -76,9 +81,12 @@ class BriefingApp(App[int]):
             self.register_theme(item)
             self.own_themes.append(item.name)
         self.requested_theme = theme
-        self.reader = ReaderScreen(self.paths, algorithm=algorithm, preloaded=preloaded)
+        self.reader = ReaderScreen(
+            self.paths, self.helper, algorithm=algorithm, preloaded=preloaded
+        )
         # Set before the first frame, so the app never flashes Textual's default theme.
-        self.theme = self._launch_theme = self._initial_theme()
+        self._launch_theme = self._initial_theme()
+        self._set_launch_theme(self._launch_theme)
         self._theme_chosen = False
 
     # --- screens ----------------------------------------------------------------------
@@ -90,11 +98,16 @@ class BriefingApp(App[int]):
         return variable_defaults(self.current_theme.dark)
 
     def on_mount(self) -> None:
+        self.call_after_refresh(first_frame_painted)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         for warning in self.warnings:
             self.notify(
                 printable(warning), title="briefing", severity="warning", timeout=8, markup=False
             )
+
+    def on_unmount(self) -> None:
+        if self._own_helper:
+            self.helper.close()
 
     # --- themes -----------------------------------------------------------------------
 
@@ -119,6 +132,24 @@ class BriefingApp(App[int]):
                 return saved
             self.warnings.append(f"the saved theme {saved!r} is not available; using {fallback}")
         return fallback
+
+    def _set_launch_theme(self, name: str) -> None:
+        """Apply the theme the app starts with, before any CSS is parsed.
+
+        Assigning ``self.theme`` would work too, but its watcher re-parses every
+        stylesheet and re-styles every widget after they were first styled (about a
+        tenth of the time to the first frame). Before the app runs, giving the
+        stylesheet the theme's variables is all it takes: the first parse then uses
+        them. Textual chose its ANSI colour filter in ``App.__init__`` for its default
+        dark theme, so a light launch theme takes the watcher's way.
+        """
+        theme = self.get_theme(name)
+        if theme is None or theme.dark != self.current_theme.dark:
+            self.theme = name
+            return
+        self.set_reactive(App.theme, name)
+        self.set_class(True, f"-theme-{name}", update=False)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def set_theme(self, name: str) -> None:
         """Switch theme (from a key or the palette); the choice is remembered."""
@@ -151,6 +182,8 @@ class BriefingApp(App[int]):
     # --- help -------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from briefing.ui.screens.help import HelpScreen, help_sections
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(help_sections(self.screen, self.reader.help_panes())))
@@ -170,10 +203,20 @@ def create_app(
     config_dir: Path | None = None,
     *,
     preloaded: dict[str, Document | LoadError] | None = None,
+    helper: Helper | None = None,
 ) -> BriefingApp:
-    """The one factory for the CLI, the Pilot tests and the snapshot apps."""
+    """The one factory for the CLI, the Pilot tests and the snapshot apps.
+
+    ``helper``: the helper processes, when the caller started them early (the CLI does);
+    otherwise the app starts its own and stops them when it exits.
+    """
     return BriefingApp(
-        paths, theme=theme, algorithm=algorithm, config_dir=config_dir, preloaded=preloaded
+        paths,
+        theme=theme,
+        algorithm=algorithm,
+        config_dir=config_dir,
+        preloaded=preloaded,
+        helper=helper,
     )
 
 
@@ -200,8 +243,13 @@ def _read_stdin(paths: Sequence[str]) -> tuple[dict[str, Document | LoadError], 
     return {"-": document}, None
 
 
-def run(paths: list[str], theme: str | None, algorithm: str | None) -> int:
-    """Run the reader on ``paths``; returns the exit code (2 for a bad theme or algorithm)."""
+def run(
+    paths: list[str], theme: str | None, algorithm: str | None, helper: Helper | None = None
+) -> int:
+    """Run the reader on ``paths``; returns the exit code (2 for a bad theme or algorithm).
+
+    The CLI comes here through :func:`briefing.ui.launch.run`, which starts ``helper``.
+    """
     if algorithm is not None:
         from briefing.core.summarize import get
 
@@ -214,7 +262,7 @@ def run(paths: list[str], theme: str | None, algorithm: str | None) -> int:
     if problem:
         sys.stderr.write(f"briefing: error: {problem}\n")
         return 2
-    app = create_app(paths, theme=theme, algorithm=algorithm, preloaded=preloaded)
+    app = create_app(paths, theme=theme, algorithm=algorithm, preloaded=preloaded, helper=helper)
     if theme is not None and theme not in app.available_themes:
         choices = ", ".join(app.theme_names())
         sys.stderr.write(

@@ -1,8 +1,8 @@
 """The app's view of the briefing: one entry per discovered file, documents loaded on demand.
 
 Discovery only lists files, so the list can show file names at once; titles, dates and
-sizes arrive later as each file is read (see ``ReaderScreen.scan``). Loaded documents
-are kept in a small LRU so that a folder of thousands of files does not hold every text
+sizes arrive as each file is read (by the list's reader, ``briefing.ui.helper``).
+Loaded documents are kept in a small LRU so that a folder of thousands of files does not hold every text
 in memory. Everything here is safe to call from worker threads.
 """
 
@@ -59,8 +59,8 @@ class Entry:
             return cls(item.path, None, error=item.reason)
         return cls(item.path, item)
 
-    def described_by(self, result: Document | LoadError) -> Entry:
-        """This entry with what reading the file told us."""
+    def described_by(self, result: Document | LoadError, *, figures: bool = True) -> Entry:
+        """This entry with what reading the file told us (``figures``: count them too)."""
         if isinstance(result, LoadError):
             return replace(self, error=result.reason)
         return replace(
@@ -68,7 +68,7 @@ class Entry:
             title=result.title,
             date=result.date,
             words=len(result.text.split()),
-            figures=count_figures(result),
+            figures=count_figures(result) if figures else None,
         )
 
 
@@ -84,6 +84,14 @@ def count_figures(document: Document) -> int | None:
     from briefing.core.figures import extract
 
     return len(extract(document.text))
+
+
+def read(source: Source) -> Document | LoadError:
+    """The document at ``source``, or why it cannot be read. Never raises."""
+    try:
+        return load(source)
+    except Exception as exc:  # noqa: BLE001 - a bad file must never take the app down
+        return LoadError(source.path, f"could not read ({type(exc).__name__}: {exc})")
 
 
 class Catalog:
@@ -118,13 +126,16 @@ class Catalog:
             hit = self.cached(source.path)
             if hit is not None:
                 return hit
-            try:
-                result = load(source)
-            except Exception as exc:  # noqa: BLE001 - a bad file must never take the app down
-                result = LoadError(source.path, f"could not read ({type(exc).__name__}: {exc})")
+            result = read(source)
+            self.offer(source.path, result)
             with self._lock:
-                self._cache[source.path] = result
-                while len(self._cache) > CACHE_SIZE:
-                    self._cache.popitem(last=False)
                 self._loading.pop(source.path, None)
         return result
+
+    def offer(self, path: str, result: Document | LoadError) -> None:
+        """Keep a document read elsewhere (by the helper that reads the list)."""
+        with self._lock:
+            self._cache[path] = result
+            self._cache.move_to_end(path)
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)

@@ -59,15 +59,17 @@ def _rows(app: App[object], bindings: Iterable[Binding]) -> list[tuple[str, str]
     return [(" ".join(keys), description) for (_, description), keys in grouped.items()]
 
 
-def help_sections(screen: Screen[object], panes: Iterable[tuple[str, Widget]]) -> list[HelpSection]:
-    """The bindings of ``screen`` and the app, then of each pane, from the live bindings."""
+def help_sections(
+    screen: Screen[object], panes: Iterable[tuple[str, type[Widget]]]
+) -> list[HelpSection]:
+    """The bindings of ``screen`` and the app, then of each pane class, from the live bindings."""
     app = screen.app
     active = screen.active_bindings.values()
     shared = [ab.binding for ab in active if ab.node is screen or ab.node is app]
     priority = {b.key for b in shared if b.priority}
     sections = [HelpSection("Everywhere", _rows(app, shared))]
     for title, pane in panes:
-        declared = [b for b in Binding.make_bindings(type(pane).BINDINGS) if b.key not in priority]
+        declared = [b for b in Binding.make_bindings(pane.BINDINGS) if b.key not in priority]
         if declared:
             sections.append(HelpSection(title, _rows(app, declared)))
     return sections

@@ -1,9 +1,11 @@
 """The reader: document list, summary (or figures) and full text, side by side.
 
-All reading and analysis happens in worker threads; this screen only applies their
-results. Discovery lists file names at once, a background worker then reads every file
-for its title, date and size; the selected document is read (if not already) and
-analysed by exclusive workers, so moving through the list never waits.
+Reading and analysis happen off the UI: the helper processes (``briefing.ui.helper``)
+read every file for the list and analyse the selected document, and worker threads
+here wait for them and post their results; this screen only applies those. The
+titles that are already read when the screen mounts go into the first frame. The
+selected document is read (if the list's reader did not send it) and analysed by
+exclusive workers, so moving through the list never waits.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 from time import monotonic
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -25,10 +27,10 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header
 from textual.worker import get_current_worker
 
-from briefing.core.load import discover
 from briefing.core.model import Analysis, Document, LoadError, Settings
 from briefing.render.safe import printable
 from briefing.ui.catalog import Catalog, Entry
+from briefing.ui.helper import Described, Found, Helper
 from briefing.ui.messages import (
     AnalysisFailed,
     AnalysisReady,
@@ -41,14 +43,19 @@ from briefing.ui.themes import figure_styles, mark_style
 from briefing.ui.widgets.document_list import DocumentList
 from briefing.ui.widgets.figures_pane import FiguresPane
 from briefing.ui.widgets.legend import LegendBar
-from briefing.ui.widgets.search_bar import SearchBar
 from briefing.ui.widgets.summary_pane import SummaryPane
 from briefing.ui.widgets.text_pane import TextPane
+
+if TYPE_CHECKING:
+    from briefing.ui.widgets.search_bar import SearchBar
 
 WIDE = 110
 """From this many columns on, summary and text sit side by side; below, they stack."""
 
 SUMMARIZING = "summarizing…"
+FIRST_TITLES_WAIT = 0.1
+"""Seconds the first frame may wait for the first title from the list's reader (it
+usually has it already: it starts before the UI is even imported)."""
 LENGTH_GROUP = Binding.Group("Length", compact=True)
 MOVE_GROUP = Binding.Group("Move", compact=True)
 
@@ -142,12 +149,14 @@ class ReaderScreen(Screen[None]):
     def __init__(
         self,
         paths: Sequence[str],
+        helper: Helper,
         *,
         algorithm: str | None = None,
         preloaded: dict[str, Document | LoadError] | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
+        self.helper = helper
         self.catalog = Catalog(preloaded)
         self.settings = Settings(algorithm=algorithm or "briefing")
         self.index: int | None = None
@@ -168,6 +177,7 @@ class ReaderScreen(Screen[None]):
         self._grouping = False
         self.pending_span: tuple[int, int, int] | None = None
         """(entry, start, end) to show marked once that document is on screen."""
+        self._figures_message = ("", "italic")
 
     # --- layout -----------------------------------------------------------------------
 
@@ -177,11 +187,10 @@ class ReaderScreen(Screen[None]):
             yield DocumentList(id="documents")
             with Vertical(id="reading"):
                 with Container(id="panes"):
+                    # The figures view is mounted on first use (_mount_figures_view).
                     with ContentSwitcher(id="side", initial="summary"):
                         yield SummaryPane(id="summary")
-                        yield FiguresPane(id="figures")
                     yield TextPane(id="text")
-                yield SearchBar(id="search")
         yield LegendBar(id="legend")
         yield Footer()
 
@@ -195,6 +204,7 @@ class ReaderScreen(Screen[None]):
 
     @property
     def figures(self) -> FiguresPane:
+        """The figures view (mounted the first time it is shown)."""
         return self.query_one("#figures", FiguresPane)
 
     @property
@@ -203,34 +213,37 @@ class ReaderScreen(Screen[None]):
 
     @property
     def search_bar(self) -> SearchBar:
+        """The search field (mounted on the first ``/``)."""
+        from briefing.ui.widgets.search_bar import SearchBar
+
         return self.query_one("#search", SearchBar)
 
     @property
     def showing_figures(self) -> bool:
         return self.query_one("#side", ContentSwitcher).current == "figures"
 
-    def help_panes(self) -> list[tuple[str, Widget]]:
+    def help_panes(self) -> list[tuple[str, type[Widget]]]:
         """The panes whose own keys the help screen lists, with their names."""
+        from briefing.ui.widgets.search_bar import SearchBar
+
         return [
-            ("Document list", self.documents),
-            ("Summary", self.summary),
-            ("Figures view", self.figures),
-            ("Full text", self.text),
-            ("Search field", self.search_bar),
+            ("Document list", DocumentList),
+            ("Summary", SummaryPane),
+            ("Figures view", FiguresPane),
+            ("Full text", TextPane),
+            ("Search field", SearchBar),
         ]
 
     def on_mount(self) -> None:
         self.documents.border_title = "Documents"
         self.summary.border_title = "Summary"
-        self.figures.border_title = "Figures"
         self.text.border_title = "Text"
-        self.search_bar.close()
         self.summary.show_placeholder("")
-        self.figures.show_placeholder("")
         self.text.show_message(Text("Looking for documents…", style="italic"))
         self._apply_theme()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._apply_theme())
         self.documents.focus()
+        self._take_first_titles()
         self.scan()
 
     def on_resize(self, event: Resize) -> None:
@@ -247,39 +260,70 @@ class ReaderScreen(Screen[None]):
         self.query_one("#legend", LegendBar).apply_theme_styles(self.figure_styles, self.mark_style)
         if self.analysis is not None:
             self.summary.show_summary(self.analysis, self.figure_styles)
+            if self.query("#figures"):
+                self.figures.show_placeholder("")  # old colours: refilled when next shown
+            self._fill_figures()
+
+    def _fill_figures(self) -> None:
+        """Fill the figures view with the analysis, but only while it is shown: a long
+        document has thousands of figures, and most documents are read without it."""
+        if (
+            self.analysis is not None
+            and self.showing_figures
+            and self.figures.analysis is not self.analysis
+        ):
             self.figures.show_figures(self.analysis, self.figure_styles)
 
     # --- workers ----------------------------------------------------------------------
 
+    def _take_first_titles(self) -> None:
+        """Apply what the list's reader has sent so far, so the first frame shows it."""
+        deadline = monotonic() + FIRST_TITLES_WAIT
+        described = False
+        while True:
+            wait = 0.0 if described else max(0.0, deadline - monotonic())
+            message = self.helper.next_reader_message(timeout=wait)
+            if message is None:
+                return
+            described = described or isinstance(message, Described)
+            self._apply_reader_message(message)
+            current = self.documents.current_index
+            if described and self.index is None and current is not None:
+                # Now, not when the list's Highlighted message arrives: the header's
+                # title and the text then make it into the first frame as well.
+                self.select(current)
+
+    def _apply_reader_message(self, message: Found | Described) -> None:
+        if isinstance(message, Found):
+            self.on_entries_found(EntriesFound(message.entries, message.done))
+        else:
+            for path, document in message.documents.items():
+                self.catalog.offer(path, document)
+            self.on_entries_described(EntriesDescribed(message.entries, message.done))
+
     @work(thread=True, exclusive=True, group="scan")
     def scan(self) -> None:
-        """List every file (names first), then read each one for its title and size."""
+        """Pass on the list's reader's messages (the helper reads the files)."""
         worker = get_current_worker()
-        found: list[Entry] = []
-        batch: list[Entry] = []
-        last = monotonic()
-        for item in discover(self.paths):
+        entries = list(self.documents.entries)  # what _take_first_titles applied
+        for message in self.helper.reader_messages():
             if worker.is_cancelled:
                 return
-            entry = Entry.from_discovery(item)
-            found.append(entry)
-            batch.append(entry)
-            if len(batch) >= 500 or monotonic() - last > 0.05:
-                self.post_message(EntriesFound(batch))
-                batch, last = [], monotonic()
-        self.post_message(EntriesFound(batch, done=True))
-        described: list[tuple[int, Entry]] = []
-        last = monotonic()
-        for index, entry in enumerate(found):
-            if worker.is_cancelled:
-                return
-            if entry.source is None:
-                continue
-            described.append((index, entry.described_by(self.catalog.load(entry.source))))
-            if len(described) >= 200 or monotonic() - last > 0.1:
-                self.post_message(EntriesDescribed(described))
-                described, last = [], monotonic()
-        self.post_message(EntriesDescribed(described, done=True))
+            if isinstance(message, Found):
+                entries.extend(message.entries)
+                self.post_message(EntriesFound(message.entries, message.done))
+            else:
+                for path, document in message.documents.items():
+                    self.catalog.offer(path, document)
+                self.post_message(EntriesDescribed(message.entries, message.done))
+        # Standard input was read by this process; the helper could not describe it.
+        stdin = [
+            (index, entry.described_by(self.catalog.load(entry.source)))
+            for index, entry in enumerate(entries)
+            if entry.path == "-" and entry.source is not None
+        ]
+        if stdin and not worker.is_cancelled:
+            self.post_message(EntriesDescribed(stdin, done=True))
 
     @work(thread=True, exclusive=True, group="stories")
     def group_stories(self, entries: list[Entry]) -> None:
@@ -324,17 +368,15 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="analyze")
     def analyze_document(self, index: int, document: Document, settings: Settings) -> None:
-        """Summarize and find figures (the first call also imports the NLP libraries)."""
-        from briefing.core.analyze import analyze
-
-        try:
-            analysis = analyze(document, settings)
-        except Exception as exc:  # noqa: BLE001 - shown in the summary pane
-            reason = printable(f"{type(exc).__name__}: {exc}")[:300]
-            self.post_message(AnalysisFailed(index, settings, reason))
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(AnalysisReady(index, analysis))
+        """Have the analyst summarize the document and find its figures; wait for it."""
+        worker = get_current_worker()
+        result = self.helper.analyze(document, settings, lambda: worker.is_cancelled)
+        if result is None or worker.is_cancelled:
+            return  # the reader has moved on; the analyst dropped the work
+        if isinstance(result, str):
+            self.post_message(AnalysisFailed(index, settings, result))
+        else:
+            self.post_message(AnalysisReady(index, result))
 
     # --- worker results ---------------------------------------------------------------
 
@@ -372,7 +414,7 @@ class ReaderScreen(Screen[None]):
             return  # a late result for a document or setting the reader has left
         self.analysis = analysis
         self.summary.show_summary(analysis, self.figure_styles)
-        self.figures.show_figures(analysis, self.figure_styles)
+        self._fill_figures()
         self.text.show_analysis(analysis)
         self._update_summary_title()
         self._maybe_group()
@@ -384,14 +426,15 @@ class ReaderScreen(Screen[None]):
         self.summary.show_placeholder(
             f"Could not summarize this document: {message.reason}", style="bold"
         )
-        self.figures.show_placeholder("No figures: the document could not be analysed.")
+        self._figures_placeholder("No figures: the document could not be analysed.")
         self._maybe_group()
 
     # --- selection --------------------------------------------------------------------
 
     @on(DocumentList.Highlighted)
     def _document_highlighted(self, event: DocumentList.Highlighted) -> None:
-        self.select(event.index)
+        if event.index != self.index:
+            self.select(event.index)
 
     @on(DocumentList.Opened)
     def _document_opened(self, event: DocumentList.Opened) -> None:
@@ -421,7 +464,7 @@ class ReaderScreen(Screen[None]):
             return
         self.text.show_message(Text("Opening " + entry.name + "…", style="italic"))
         self.summary.show_placeholder(SUMMARIZING)
-        self.figures.show_placeholder(SUMMARIZING)
+        self._figures_placeholder(SUMMARIZING)
         self.load_document(index, entry)
 
     def _show(self, entry: Entry, result: Document | LoadError) -> None:
@@ -446,10 +489,10 @@ class ReaderScreen(Screen[None]):
         self.analysis = None
         self.analysis_error = None
         self.summary.show_placeholder(SUMMARIZING)
-        self.figures.show_placeholder(SUMMARIZING)
+        self._figures_placeholder(SUMMARIZING)
         self._update_summary_title()
-        # After the next paint: the first analysis imports the NLP libraries, and the
-        # text must be on screen before that work competes for the interpreter.
+        # After the next paint: the analyst's first request makes it import the NLP
+        # libraries, and the text must be on screen before that competes for the CPU.
         self.call_after_refresh(self._start_analysis, self.index, self.document, self.settings)
 
     def _start_analysis(self, index: int, document: Document, settings: Settings) -> None:
@@ -472,7 +515,7 @@ class ReaderScreen(Screen[None]):
         )
         self.text.show_message(message)
         self.summary.show_placeholder("No summary: " + reason, style="bold")
-        self.figures.show_placeholder("No figures: " + reason, style="bold")
+        self._figures_placeholder("No figures: " + reason, style="bold")
         self.summary.border_subtitle = ""
 
     def _show_empty(self) -> None:
@@ -494,7 +537,7 @@ class ReaderScreen(Screen[None]):
         self.text.border_title = "Text"
         self.text.show_message(message)
         self.summary.show_placeholder("No documents to summarize.")
-        self.figures.show_placeholder("No documents.")
+        self._figures_placeholder("No documents.")
 
     def _update_list_title(self) -> None:
         count = len(self.documents.entries)
@@ -517,8 +560,11 @@ class ReaderScreen(Screen[None]):
         total = sum(1 for s in self.analysis.sentences if s.summarizable)
         shown = len(self.analysis.summary.indices)
         self.summary.border_subtitle = Text(f"{algorithm} · {shown} of {total}")
-        count = len(self.analysis.figures)
-        self.figures.border_subtitle = Text(f"{count} figure{'' if count == 1 else 's'} · ★ key")
+        if self.query("#figures"):
+            count = len(self.analysis.figures)
+            self.figures.border_subtitle = Text(
+                f"{count} figure{'' if count == 1 else 's'} · ★ key"
+            )
 
     # --- jumping ----------------------------------------------------------------------
 
@@ -567,11 +613,15 @@ class ReaderScreen(Screen[None]):
 
     # --- actions: search --------------------------------------------------------------
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
+        if not self.query("#search"):
+            # Mounted on first use: the field (and Textual's Input) cost start-up time.
+            from briefing.ui.widgets.search_bar import SearchBar
+
+            await self.query_one("#reading").mount(SearchBar(id="search"))
         self.search_bar.open(self.search_query)
 
-    @on(SearchBar.Changed)
-    def _search_changed(self, event: SearchBar.Changed) -> None:
+    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         self._search(event.query, jump=True)
         if event.submitted:
             self.search_bar.close()
@@ -581,8 +631,7 @@ class ReaderScreen(Screen[None]):
                     f"No matches for {self.search_query!r}", severity="warning", markup=False
                 )
 
-    @on(SearchBar.Cancelled)
-    def _search_cancelled(self, event: SearchBar.Cancelled) -> None:
+    def on_search_bar_cancelled(self, event: SearchBar.Cancelled) -> None:
         self.search_bar.close()
         self.action_clear_search()
         self.text.focus()
@@ -686,12 +735,30 @@ class ReaderScreen(Screen[None]):
         )
         self.notify(f"Summary algorithm: {name}", markup=False)
 
-    def action_toggle_figures(self) -> None:
+    async def action_toggle_figures(self) -> None:
         switcher = self.query_one("#side", ContentSwitcher)
-        had_focus = self.focused in (self.summary, self.figures)
+        had_focus = self.focused is not None and self.focused.parent is switcher
+        if not self.query("#figures"):
+            await self._mount_figures_view()
         switcher.current = "summary" if switcher.current == "figures" else "figures"
+        self._fill_figures()
         if had_focus:
             (self.figures if switcher.current == "figures" else self.summary).focus()
+
+    async def _mount_figures_view(self) -> None:
+        """Mount the figures view, showing what the summary pane would say now."""
+        pane = FiguresPane(id="figures")
+        await self.query_one("#side", ContentSwitcher).add_content(pane)
+        pane.border_title = "Figures"
+        pane.show_placeholder(*self._figures_message)
+        self._update_summary_title()
+
+    def _figures_placeholder(self, message: str, style: str = "italic") -> None:
+        """What the figures view says while it has no figures to show (kept for when it
+        is mounted)."""
+        self._figures_message = (message, style)
+        if self.query("#figures"):
+            self.figures.show_placeholder(message, style=style)
 
     # --- copy and export --------------------------------------------------------------
 

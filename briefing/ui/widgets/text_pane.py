@@ -22,7 +22,6 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from briefing.core.model import Analysis, Document
-from briefing.render.highlight import highlight
 from briefing.ui.wrap import wrap_spans
 
 FLASH_SECONDS = 1.2
@@ -71,7 +70,7 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
         self._wrap_width = 0
-        self._styled: Text | None = None
+        self._line_spans: list[list[Span]] | None = None
         self._strips: dict[int, Strip] = {}
         self._flash_timer: Timer | None = None
 
@@ -203,8 +202,15 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
     # --- layout and rendering -----------------------------------------------------------
 
     def _rewrap(self, keep_position: bool) -> None:
+        width = self.scrollable_content_region.width
+        if not width:
+            # Not laid out yet: render_line wraps once the width is known.
+            self._wrap_width = 0
+            self._lines = []
+            self._line_starts = []
+            self._restyle()
+            return
         anchor = self.top_offset if keep_position else 0
-        width = max(1, self.scrollable_content_region.width)
         self._wrap_width = width
         self._lines = wrap_spans(self._source, width)
         self._line_starts = [a for a, _ in self._lines]
@@ -218,56 +224,82 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
             self._rewrap(keep_position=True)
 
     def notify_style_update(self) -> None:
-        self._styled = None
+        self._line_spans = None
         self._strips.clear()
         super().notify_style_update()
 
     def _restyle(self) -> None:
-        self._styled = None
+        self._line_spans = None
         self._strips.clear()
         self.refresh()
 
-    def _build_styled(self) -> Text:
+    def _spans(self) -> list[tuple[int, int, str | Style]]:
+        """Every style over the text, as ``(start, end, style)``; later ones win."""
         if self.message is not None:
-            return self.message.copy()
-        text = self._source
-        figures = self.analysis.figures if self.analysis else ()
-        styled = highlight(text, figures, styles=self.figure_styles)
+            whole = [(0, len(self._source), self.message.style)] if self.message.style else []
+            return whole + [(s.start, s.end, s.style) for s in self.message.spans]
+        spans: list[tuple[int, int, str | Style]] = []
         # Paragraph roles and summary marks go under the figure colours.
-        under: list[tuple[int, int, str | Style]] = []
         if self.document is not None:
             for block in self.document.blocks:
                 role_style = _ROLE_STYLES.get(block.role)
                 if role_style:
-                    under.append((block.start, block.end, role_style))
-        if self.analysis is not None and self.mark_style:
-            for sentence in self.analysis.summary_sentences:
-                under.append((sentence.start, sentence.end, self.mark_style))
-        # One list operation: stylize_before() per span inserts at the front each time,
-        # which is quadratic for a document of 100,000 short paragraphs.
-        styled.spans = [Span(start, end, style) for start, end, style in under if start < end] + styled.spans
-        match_style = self.get_component_rich_style("text-pane--match")
-        current_style = self.get_component_rich_style("text-pane--current-match")
-        for i, (start, end) in enumerate(self.matches):
-            styled.stylize(current_style if i == self.current_match else match_style, start, end)
+                    spans.append((block.start, block.end, role_style))
+        if self.analysis is not None:
+            if self.mark_style:
+                for sentence in self.analysis.summary_sentences:
+                    spans.append((sentence.start, sentence.end, self.mark_style))
+            for figure in self.analysis.figures:
+                style = self.figure_styles.get(figure.kind)
+                if style:
+                    spans.append((figure.start, figure.end, style))
+        if self.matches:
+            match_style = self.get_component_rich_style("text-pane--match")
+            current_style = self.get_component_rich_style("text-pane--current-match")
+            for i, (start, end) in enumerate(self.matches):
+                spans.append((start, end, current_style if i == self.current_match else match_style))
         if self.flash_span is not None:
-            styled.stylize(self.get_component_rich_style("text-pane--flash"), *self.flash_span)
-        return styled
+            spans.append((*self.flash_span, self.get_component_rich_style("text-pane--flash")))
+        return spans
+
+    def _spans_by_line(self) -> list[list[Span]]:
+        """The styles of each screen line, in line-relative offsets.
+
+        Each line is rendered from its own slice of the text with only the spans that
+        touch it, so a line costs the same in a 5 KB article and in a 3 MB log (slicing
+        one Rich Text of the whole document copied all of it, per line).
+        """
+        lines = self._lines
+        starts = self._line_starts
+        by_line: list[list[Span]] = [[] for _ in lines]
+        for start, end, style in self._spans():
+            if start >= end:
+                continue
+            first = max(0, bisect_right(starts, start) - 1)
+            for index in range(first, len(lines)):
+                line_start, line_end = lines[index]
+                if line_start >= end:
+                    break
+                a, b = max(start, line_start), min(end, line_end)
+                if a < b:
+                    by_line[index].append(Span(a - line_start, b - line_start, style))
+        return by_line
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        if width != self._wrap_width:
+            # Laid out since the text was set (the first frame renders before on_resize).
+            self._rewrap(keep_position=True)
         index = y + round(self.scroll_y)
         base = self.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, base)
         strip = self._strips.get(index)
         if strip is None:
-            if self._styled is None:
-                self._styled = self._build_styled()
+            if self._line_spans is None:
+                self._line_spans = self._spans_by_line()
             start, end = self._lines[index]
-            line = self._styled[start:end] if end > start else Text("")
-            line.no_wrap = True
-            line.end = ""
+            line = Text(self._source[start:end], spans=self._line_spans[index], no_wrap=True, end="")
             if self.message is not None:
                 line.stylize_before(self.get_component_rich_style("text-pane--message"))
             line.stylize_before(base)

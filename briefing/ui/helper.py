@@ -1,0 +1,448 @@
+"""The app's helper processes: the list's reader and the analyst.
+
+Reading every file for the list and analysing documents are CPU-bound Python. In a
+thread of the app they compete with the UI for the interpreter lock (the analysis of a
+3 MB log used to delay the next document by seconds); in a process they run on another
+core, and stale work can be stopped instead of finished.
+
+- The **reader** (:func:`read_titles`) lists the files, reads each one for its title,
+  date and size, and streams batches of list entries back. The first few small
+  documents travel whole, so the first one is shown without being read a second time.
+- The **analyst** (:func:`serve`) analyses documents on request, one at a time. It
+  imports the NLP libraries on its first request, which the app makes after its first
+  frame. A small document is analysed at once; a large one in a child forked from the
+  (by then warm) analyst, so that when the reader moves on, the child is killed.
+
+:meth:`Helper.start` starts both with ``fork`` when this process has no other thread
+yet (the CLI starts them before importing Textual, so they begin while the UI is
+still loading), else from a fork server. Where neither exists, they run as threads of
+this process (``BRIEFING_HELPERS=thread``, ``fork`` or ``forkserver`` forces one way,
+for tests and debugging). A helper process sends nothing to the terminal: its stdout
+and stderr are /dev/null. Results cross the pipe in chunks (:mod:`briefing.ui.wire`), so that no
+single unpickling call holds the interpreter lock for long.
+
+This module imports neither Textual nor the core's analysis (the analyst imports that
+itself), so the launcher can import it before anything else.
+"""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing import connection
+from multiprocessing.connection import Connection
+from typing import Any
+
+from briefing.core.model import Analysis, Document, Settings
+
+INLINE_CHARS = 30_000
+"""Documents up to this many characters (a long article, about 250 sentences) are
+analysed by the analyst itself; longer ones in a forked child that can be killed."""
+
+SEND_DOCUMENTS = 8
+"""The reader sends the first this many documents whole (the first screenful)..."""
+SEND_DOCUMENT_CHARS = 100_000
+"""...when they are at most this long; the app reads the others itself."""
+
+POLL = 0.02
+"""Seconds between checks for cancellation while waiting for the analyst."""
+
+
+# --- messages from the reader ------------------------------------------------------------
+
+
+@dataclass
+class Found:
+    """Files discovered, in list order (``entries`` are ``catalog.Entry``)."""
+
+    entries: list[Any]
+    done: bool = False
+
+
+@dataclass
+class Described:
+    """Files read: ``(index, entry)`` pairs, and some of the documents themselves."""
+
+    entries: list[tuple[int, Any]]
+    documents: dict[str, Document] = field(default_factory=dict)
+    done: bool = False
+
+
+# --- the app's side ----------------------------------------------------------------------
+
+
+class Helper:
+    """The app's handle on its reader and analyst."""
+
+    def __init__(self, paths: Sequence[str], starter: _Starter) -> None:
+        self.paths = list(paths)
+        self._starter = starter
+        self._reader_conn, reader_end = connection.Pipe(duplex=False)
+        self._reader = starter.start(read_titles, (reader_end, self.paths))
+        self._analyst_conn, analyst_end = connection.Pipe(duplex=True)
+        self._analyst = starter.start(serve, (analyst_end,))
+        if starter.processes:  # the children hold their own copies now
+            reader_end.close()
+            analyst_end.close()
+        self._lock = threading.Lock()
+        self._ids = itertools.count(1)
+        self._closed = False
+        self.reader_done = False
+
+    @classmethod
+    def start(cls, paths: Sequence[str]) -> Helper:
+        """Start the reader on ``paths`` and the analyst."""
+        return cls(paths, _Starter.choose())
+
+    @property
+    def mode(self) -> str:
+        """How the helpers run: ``fork``, ``forkserver`` or ``thread``."""
+        return self._starter.method
+
+    # --- the reader --------------------------------------------------------------------
+
+    def next_reader_message(self, timeout: float | None = None) -> Found | Described | None:
+        """The reader's next message; None when it is done, or when ``timeout`` seconds
+        pass first (``0``: only a message that has already arrived). One thread at a time.
+        """
+        if self.reader_done or self._closed:
+            return None
+        conn = self._reader_conn
+        try:
+            if timeout is not None and not conn.poll(timeout):
+                return None
+            message: Found | Described = conn.recv()
+        except (EOFError, OSError):
+            # The reader died (or the app is closing): the list ends where it is.
+            self.reader_done = True
+            return Described([], done=True)
+        if isinstance(message, Described) and message.done:
+            self.reader_done = True
+        return message
+
+    def reader_messages(self) -> Iterator[Found | Described]:
+        """The reader's messages, in order, until it is done (blocking)."""
+        while (message := self.next_reader_message()) is not None:
+            yield message
+
+    # --- the analyst -------------------------------------------------------------------
+
+    def analyze(
+        self, document: Document, settings: Settings, cancelled: Callable[[], bool]
+    ) -> Analysis | str | None:
+        """The analysis of ``document``: an Analysis, a one-line reason it failed, or
+        None when ``cancelled()`` became true first (the analyst's work is then dropped).
+
+        Blocks the calling thread (a worker), never the UI.
+        """
+        from briefing.ui.wire import decode_analysis, encode_document
+
+        with self._lock:
+            if self._closed:
+                return None
+            request = next(self._ids)
+            conn = self._analyst_conn
+            try:
+                conn.send(("analyze", request, encode_document(document), settings))
+                cancel_sent = False
+                while True:
+                    if not cancel_sent and cancelled():
+                        conn.send(("cancel", request))
+                        cancel_sent = True
+                    if not conn.poll(POLL):
+                        continue
+                    kind, answered, payload = conn.recv()
+                    if answered != request:
+                        continue  # pragma: no cover - one request is in flight at a time
+                    if cancel_sent or kind == "cancelled":
+                        return None
+                    if kind == "failed":
+                        return str(payload)
+                    return decode_analysis(payload, document)
+            except (EOFError, OSError):
+                if self._closed or cancelled():
+                    return None
+                return "the analysis process stopped unexpectedly"
+
+    def close(self) -> None:
+        """Stop both helpers (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        for conn in (self._reader_conn, self._analyst_conn):
+            try:
+                conn.close()
+            except OSError:  # pragma: no cover
+                pass
+        for worker in (self._reader, self._analyst):
+            self._starter.stop(worker)
+
+
+class _Starter:
+    """Starts a helper function as a process (fork or fork server) or as a thread."""
+
+    def __init__(self, method: str) -> None:
+        self.method = method
+        self.processes = method != "thread"
+
+    @classmethod
+    def choose(cls) -> _Starter:
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        forced = os.environ.get("BRIEFING_HELPERS", "")
+        if forced == "thread" or forced in methods:
+            return cls(forced)
+        # fork copies only the calling thread: safe while it is the only one.
+        if "fork" in methods and threading.active_count() == 1:
+            return cls("fork")
+        if "forkserver" in methods:
+            return cls("forkserver")
+        return cls("thread")
+
+    def start(self, target: Callable[..., None], args: tuple[Any, ...]) -> Any:
+        if not self.processes:
+            thread = threading.Thread(target=target, args=(*args, None), daemon=True)
+            thread.start()
+            return thread
+        import multiprocessing
+
+        context = multiprocessing.get_context(self.method)
+        # The environment goes along explicitly: a fork server's children would otherwise
+        # see the server's (the cache and NLTK folders are read from it).
+        process = context.Process(  # type: ignore[attr-defined]
+            target=target, args=(*args, dict(os.environ)), daemon=True
+        )
+        process.start()
+        return process
+
+    def stop(self, worker: Any) -> None:
+        if isinstance(worker, threading.Thread):
+            return  # it ends when its connection closes
+        if worker.is_alive():
+            worker.kill()
+        worker.join(1.0)
+
+
+def _detach(env: dict[str, str] | None) -> None:
+    """In a helper process: take the app's environment, keep off its terminal."""
+    if env is None:
+        return  # a thread of the app
+    # The launcher paused the collector for the app's first frame; not here.
+    gc.enable()
+    os.environ.clear()
+    os.environ.update(env)
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    os.close(devnull)
+    # Ctrl+C belongs to the app, which stops the helpers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# --- the reader ---------------------------------------------------------------------------
+
+
+def read_titles(conn: Connection, paths: list[str], env: dict[str, str] | None) -> None:
+    """Discover ``paths`` and describe every file, streaming to ``conn`` (the reader).
+
+    The first screenful of entries goes out before their figures are counted (the
+    figure patterns take a tenth of a second to compile); their counts follow, and from
+    then on the reader yields the processor to the app.
+    """
+    _detach(env)
+    from briefing.core.load import discover
+    from briefing.ui.catalog import Entry, read
+
+    try:
+        found: list[Entry] = []
+        batch: list[Entry] = []
+        last = time.monotonic()
+        for item in discover(paths):
+            entry = Entry.from_discovery(item)
+            found.append(entry)
+            batch.append(entry)
+            if len(batch) >= 500 or time.monotonic() - last > 0.05:
+                conn.send(Found(batch))
+                batch, last = [], time.monotonic()
+        conn.send(Found(batch, done=True))
+        first: list[tuple[int, Entry, Document | None]] = []
+        described: list[tuple[int, Entry]] = []
+        documents: dict[str, Document] = {}
+
+        def first_screen_out() -> list[tuple[int, Entry]]:
+            conn.send(Described(described, documents))
+            # The first screen is out: what follows is background work.
+            _lower_priority(env)
+            return [(i, e.described_by(d)) for i, e, d in first if d is not None]
+
+        last = time.monotonic()
+        for index, entry in enumerate(found):
+            if index == SEND_DOCUMENTS:
+                described, documents, first = first_screen_out(), {}, []
+                last = time.monotonic()
+            if entry.source is None or entry.path == "-":
+                continue  # failed already, or standard input (the app read that itself)
+            result = read(entry.source)
+            if index < SEND_DOCUMENTS:
+                document = result if isinstance(result, Document) else None
+                described.append((index, entry.described_by(result, figures=False)))
+                first.append((index, entry, document))
+                if document is not None and len(document.text) <= SEND_DOCUMENT_CHARS:
+                    documents[entry.path] = document
+                continue
+            described.append((index, entry.described_by(result)))
+            if len(described) >= 200 or time.monotonic() - last > 0.1:
+                conn.send(Described(described, documents))
+                described, documents, last = [], {}, time.monotonic()
+        if len(found) <= SEND_DOCUMENTS:
+            described, documents = first_screen_out(), {}
+        conn.send(Described(described, documents, done=True))
+    except (BrokenPipeError, EOFError, OSError):
+        pass  # the app has gone
+    finally:
+        conn.close()
+
+
+def _lower_priority(env: dict[str, str] | None) -> None:
+    if env is not None and hasattr(os, "nice"):  # a process of its own, not a thread
+        try:
+            os.nice(10)
+        except OSError:  # pragma: no cover
+            pass
+
+
+# --- the analyst --------------------------------------------------------------------------
+
+
+@dataclass
+class _Child:
+    pid: int
+    conn: Connection
+    request: int
+
+
+def serve(conn: Connection, env: dict[str, str] | None) -> None:
+    """Answer ``("analyze", id, document, settings)`` and ``("cancel", id)`` on ``conn``.
+
+    Every analyze request gets exactly one answer, ``(kind, id, payload)`` with kind
+    ``done`` (payload: the encoded analysis), ``failed`` (a reason) or ``cancelled``.
+    """
+    _detach(env)
+    can_fork = env is not None and hasattr(os, "fork")
+    child: _Child | None = None
+    warm = False
+    try:
+        while True:
+            waiting: list[Any] = [conn] if child is None else [conn, child.conn]
+            for ready in connection.wait(waiting):
+                if ready is conn:
+                    try:
+                        message = conn.recv()
+                    except EOFError:
+                        return
+                    if message[0] == "cancel":
+                        if child is not None and child.request == message[1]:
+                            _kill(child)
+                            child = None
+                            conn.send(("cancelled", message[1], None))
+                        continue
+                    _, request, encoded, settings = message
+                    if child is not None:  # pragma: no cover - the app cancels first
+                        _kill(child)
+                        conn.send(("cancelled", child.request, None))
+                        child = None
+                    from briefing.ui.wire import decode_document
+
+                    document = decode_document(encoded)
+                    if can_fork and len(document.text) > INLINE_CHARS:
+                        if not warm:
+                            _warm(settings)
+                            warm = True
+                        child = _fork(conn, request, document, settings)
+                    else:
+                        conn.send(_answer(request, document, settings))
+                        warm = True
+                elif child is not None and ready is child.conn:
+                    try:
+                        data = child.conn.recv_bytes()
+                    except EOFError:
+                        data = None
+                    _kill(child)
+                    if data is None:
+                        conn.send(("failed", child.request, "the analysis stopped unexpectedly"))
+                    else:
+                        conn.send_bytes(data)  # the child's answer, as it pickled it
+                    child = None
+    except (BrokenPipeError, OSError):
+        pass  # the app has gone
+    finally:
+        if child is not None:
+            _kill(child)
+        conn.close()
+
+
+def _answer(request: int, document: Document, settings: Settings) -> tuple[str, int, Any]:
+    from briefing.core.analyze import analyze
+    from briefing.render.safe import printable
+    from briefing.ui.wire import encode_analysis
+
+    try:
+        analysis = analyze(document, settings)
+    except Exception as exc:  # noqa: BLE001 - reported in the summary pane
+        return ("failed", request, printable(f"{type(exc).__name__}: {exc}")[:300])
+    return ("done", request, encode_analysis(analysis))
+
+
+def _warm(settings: Settings) -> None:
+    """Import and prepare what analysing needs, so that forked children start warm."""
+    from briefing.core.figures import extract
+    from briefing.core.model import Block
+    from briefing.core.segment import segment
+    from briefing.core.summarize import get, summarize
+
+    text = "A first sentence about 3 things. A second one, on May 4, 2020."
+    document = Document("warm-up", "Warm-up", text, blocks=(Block(0, len(text)),))
+    try:
+        sentences = segment(document)
+        summarize(document, sentences, get(settings.algorithm).name, 1)
+        extract(text)
+    except Exception:  # noqa: BLE001, S110 - the real request will report the problem
+        pass
+
+
+def _fork(conn: Connection, request: int, document: Document, settings: Settings) -> _Child:
+    import pickle
+
+    receive, send = connection.Pipe(duplex=False)
+    pid = os.fork()
+    if pid == 0:  # the child: analyse, answer, and leave without any clean-up
+        code = 0
+        try:
+            conn.close()
+            receive.close()
+            send.send_bytes(pickle.dumps(_answer(request, document, settings), protocol=5))
+        except BaseException:  # noqa: BLE001
+            code = 1
+        finally:
+            os._exit(code)
+    send.close()
+    return _Child(pid, receive, request)
+
+
+def _kill(child: _Child) -> None:
+    try:
+        os.kill(child.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    try:
+        os.waitpid(child.pid, 0)
+    except ChildProcessError:  # pragma: no cover
+        pass
+    child.conn.close()

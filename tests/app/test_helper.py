@@ -1,0 +1,223 @@
+"""The helper processes: the list's reader, the analyst, and what crosses the pipes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from briefing.core.analyze import analyze
+from briefing.core.load import Source, load
+from briefing.core.model import Document, Settings
+from briefing.ui import helper as helper_mod
+from briefing.ui.helper import Described, Found, Helper
+from briefing.ui.wire import (
+    CHUNK,
+    decode_analysis,
+    decode_document,
+    encode_analysis,
+    encode_document,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+PROSE = (
+    "The council approved a budget of $4.2 million on Tuesday. "
+    "Officials said 300 teachers would be hired by September 2024. "
+    "Critics warned that costs could rise by 15% within two years. "
+)
+
+
+def _seed(name: str = "000_f24542783760a9fd.txt") -> Document:
+    document = load(Source(str(SEEDS / name), explicit=True))
+    assert isinstance(document, Document)
+    return document
+
+
+def _long_document(path: Path, sentences: int) -> Document:
+    path.write_text("A long report\n\n" + "\n\n".join(PROSE for _ in range(sentences // 3)))
+    document = load(Source(str(path), explicit=True))
+    assert isinstance(document, Document)
+    return document
+
+
+def _never() -> bool:
+    return False
+
+
+@pytest.fixture
+def helper() -> Helper:
+    started = Helper.start([])
+    yield started
+    started.close()
+
+
+# --- the wire ---------------------------------------------------------------------------------
+
+
+def test_documents_and_analyses_cross_in_chunks_unchanged(tmp_path: Path) -> None:
+    document = _long_document(tmp_path / "long.txt", 3 * CHUNK + 30)
+    assert len(document.blocks) > CHUNK
+    assert decode_document(encode_document(document)) == document
+    analysis = analyze(document, Settings())
+    shell, sentences, figures = encode_analysis(analysis)
+    assert len(sentences) > 1 and len(figures) > 1  # more than one chunk each
+    assert shell.document is None  # the app has the document already
+    again = decode_analysis((shell, sentences, figures), document)
+    assert again == analysis
+    assert again.document is document
+
+
+# --- the analyst ------------------------------------------------------------------------------
+
+
+def test_the_analyst_answers_like_the_core(helper: Helper) -> None:
+    document = _seed()
+    for settings in (Settings(), Settings(algorithm="lead", sentences=2)):
+        result = helper.analyze(document, settings, _never)
+        assert result == analyze(document, settings)
+        assert result.document is document  # type: ignore[union-attr]
+
+
+def test_a_large_document_is_analysed_in_a_child_and_matches(helper: Helper, tmp_path: Path) -> None:
+    document = _long_document(tmp_path / "long.txt", 1200)
+    assert len(document.text) > helper_mod.INLINE_CHARS
+    result = helper.analyze(document, Settings(), _never)
+    assert result == analyze(document, Settings())
+
+
+def test_an_analysis_error_comes_back_as_one_line(helper: Helper) -> None:
+    result = helper.analyze(_seed(), Settings(algorithm="no-such-algorithm"), _never)
+    assert isinstance(result, str)
+    assert "no-such-algorithm" in result and "\n" not in result
+
+
+def test_stale_work_on_a_long_document_is_killed(helper: Helper, tmp_path: Path) -> None:
+    helper.analyze(_seed(), Settings(), _never)  # warm: the NLP libraries are imported
+    long = _long_document(tmp_path / "long.txt", 30_000)  # seconds of work
+    asked = time.perf_counter()
+    result = helper.analyze(long, Settings(), lambda: time.perf_counter() - asked > 0.2)
+    dropped = time.perf_counter() - asked
+    assert result is None
+    assert dropped < 1.5, dropped  # not the seconds the analysis would take
+    # The analyst is free at once: the next document is answered in well under a second.
+    started = time.perf_counter()
+    assert helper.analyze(_seed("001_d37a630e96fa15c4.txt"), Settings(), _never) is not None
+    assert time.perf_counter() - started < 1.0
+    # ...and the killed child is gone (the analyst is the only process left).
+    if helper.mode != "thread":
+        analyst = helper._analyst.pid
+        children = Path(f"/proc/{analyst}/task/{analyst}/children")
+        if children.exists():
+            assert children.read_text().split() == []
+
+
+@pytest.mark.parametrize("mode", ["fork", "forkserver", "thread"])
+def test_every_way_of_running_the_helpers_works(mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFING_HELPERS", mode)
+    started = Helper.start([str(SEEDS)])
+    try:
+        assert started.mode == mode
+        document = _seed()
+        assert started.analyze(document, Settings(), _never) == analyze(document, Settings())
+        titles = [
+            entry.title
+            for message in started.reader_messages()
+            if isinstance(message, Described)
+            for _, entry in message.entries
+        ]
+        assert "Boston schools and teachers union strike deal on remote learning" in titles
+    finally:
+        started.close()
+
+
+# --- the list's reader ------------------------------------------------------------------------
+
+
+def test_the_reader_sends_names_then_the_first_titles_then_their_figure_counts() -> None:
+    started = Helper.start([str(SEEDS)])
+    try:
+        messages = list(started.reader_messages())
+    finally:
+        started.close()
+    found = [m for m in messages if isinstance(m, Found)]
+    described = [m for m in messages if isinstance(m, Described)]
+    assert [len(e) for m in found for e in [m.entries]] and found[-1].done
+    assert messages.index(found[-1]) < messages.index(described[0])
+    first = dict(described[0].entries)
+    assert len(first) == 5
+    assert all(e.title and e.words and e.figures is None for e in first.values())
+    # The first screenful's documents travel whole, so the app need not read them again.
+    assert set(described[0].documents) == {e.path for e in first.values()}
+    later = {i: e for m in described[1:] for i, e in m.entries}
+    assert all(later[i].figures is not None for i in first)
+    assert described[-1].done
+
+
+def test_the_reader_describes_a_large_folder_in_order(tmp_path: Path) -> None:
+    for i in range(30):
+        (tmp_path / f"doc{i:02}.txt").write_text(f"Title {i}\n\n{PROSE}")
+    (tmp_path / "doc05.txt").write_bytes(b"\x00\x01binary")
+    started = Helper.start([str(tmp_path)])
+    try:
+        messages = list(started.reader_messages())
+    finally:
+        started.close()
+    entries = [e for m in messages if isinstance(m, Found) for e in m.entries]
+    assert [Path(e.path).name for e in entries] == [f"doc{i:02}.txt" for i in range(30)]
+    final: dict[int, object] = {}
+    for message in messages:
+        if isinstance(message, Described):
+            final.update(message.entries)
+    assert len(final) == 30
+    assert final[5].error  # type: ignore[attr-defined]
+    assert final[29].title == "Title 29" and final[29].figures  # type: ignore[attr-defined]
+
+
+# --- start-up cost ------------------------------------------------------------------------------
+
+
+def test_the_app_process_imports_no_nlp_library_to_show_a_summary(tmp_path: Path) -> None:
+    """Run the app until the first summary is shown: it came from the analyst, and the
+    app's own process imported nothing heavy to get it."""
+    code = f"""
+import asyncio, sys
+from pathlib import Path
+from briefing.ui.app import create_app
+from briefing.ui.screens.reader import ReaderScreen
+
+HEAVY = ("nltk", "sumy", "numpy", "scipy")
+seen = []
+shown = ReaderScreen.on_analysis_ready
+
+def on_analysis_ready(self, message):
+    if not seen:  # what the process holds when the first summary arrives
+        seen.append([m for m in sys.modules if m.split(".")[0] in HEAVY
+                     or m in ("briefing.core.analyze", "briefing.core.segment")])
+    return shown(self, message)
+
+ReaderScreen.on_analysis_ready = on_analysis_ready
+
+async def main():
+    app = create_app([{str(SEEDS)!r}], theme="briefing-dark", config_dir=Path({str(tmp_path)!r}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(600):
+            await pilot.pause(0.05)
+            if app.reader.analysis is not None:
+                break
+        assert app.reader.analysis is not None, "no summary"
+    print(",".join(seen[0]))
+
+asyncio.run(main())
+"""
+    env = {**os.environ, "BRIEFING_NO_CACHE": "1", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT, env=env,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == ""
