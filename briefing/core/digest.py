@@ -51,6 +51,9 @@ _DANGLING = re.compile(r"[\"“‘']?(?:This|That|These|Those|They|Them|It|Its|H
 LOOKAHEAD = 3
 """With a word budget, a story whose best remaining sentence is too long may use one of
 the next few instead; never a sentence far down its ranking just because it is short."""
+POOL_LIMIT = 800
+"""Most sentences ranked together for one story (the similarity graph is quadratic)."""
+MIN_PER_VERSION = 20
 MAX_DEFAULT = 20
 """The default digest never runs past this many sentences (big folders: the top stories)."""
 
@@ -123,7 +126,7 @@ def digest(
         count = min(MAX_DEFAULT, sum(w for w, n in zip(weights, sizes) if n))
     # Turns: story s's k-th pick has priority k / weight (ties: the more important story).
     # A story is ranked only when its first turn comes, so a big folder ranks few stories.
-    room = [sum(_size(analyses[i]) for i in g) for g in groups]
+    room = [min(POOL_LIMIT + len(g), sum(_size(analyses[i]) for i in g)) for g in groups]
     turns = sorted((k / weights[sid], importance[sid], sid) for sid in range(len(groups)) for k in range(room[sid]))
     pools: dict[int, list[_Candidate | None]] = {}
     chosen: list[_Candidate] = []
@@ -138,9 +141,15 @@ def digest(
         looked = 0
         for pos in range(used[sid], len(pool)):
             cand = pool[pos]
-            if cand is None or _repeats(cand, chosen):
+            if cand is None:
+                continue
+            # A repeat stays a repeat (the digest only grows) and a sentence too long for
+            # the budget stays too long (it only shrinks): either way, never look again.
+            if _repeats(cand, chosen):
+                pool[pos] = None
                 continue
             if budget is not None and cand.words > budget:
+                pool[pos] = None
                 looked += 1
                 if looked >= LOOKAHEAD:
                     break
@@ -177,15 +186,23 @@ def _rank_story(analyses: Sequence[Analysis], members: list[int]) -> list[_Candi
     import numpy as np
 
     from briefing.core.rank import _pagerank, _quote_shares, _terms, _unit_rows
-    from briefing.core.summarize import _candidates
+    from briefing.core.summarize import _candidates, _frequency_shortlist
     from briefing.core.text import words
 
     params = _params()
     items: list[tuple[int, Sentence, list[str], float, bool]] = []
+    per_version = max(MIN_PER_VERSION, POOL_LIMIT // len(members))
     for doc_index in members:
         analysis = analyses[doc_index]
         document = analysis.document
         cands = _candidates(document, analysis.sentences)
+        if len(cands) > per_version:
+            # Bounded: the graph is quadratic in the pool, so a long version (a log, a
+            # book) or a story with many copies contributes a linear-time shortlist.
+            first = cands[0]
+            cands = _frequency_shortlist(document, cands, per_version)
+            if cands[0] is not first:
+                cands = [first] + cands[:-1]
         quotes = _quote_shares(document, cands) if params.quote else [0.0] * len(cands)
         for pos, s in enumerate(cands):
             text = document.text[s.start : s.end]

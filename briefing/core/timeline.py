@@ -21,6 +21,7 @@ Sorted by date (partial dates by their first day: "2021-05" as 2021-05-01, "2021
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -35,6 +36,10 @@ _FUTURE = re.compile(
     r"next|coming|upcoming|until|deadline|by)\b",
     re.I,
 )
+COMPARE = 64
+"""Mentions of one date in one version compared against (bounds a log's thousand repeats)."""
+CONTEXT = 300
+"""Characters around a date that are read to resolve it or to compare two mentions."""
 _PAST = re.compile(r"\b(?:last|earlier|ago|previous)\b", re.I)
 
 
@@ -144,7 +149,9 @@ def timeline(analyses: Sequence[Analysis], story_ids: Sequence[int] | None = Non
                 span = (analysis.sentences[i].start, analysis.sentences[i].end)
             else:
                 span = (f.start, f.end)
-            got = resolve(f, doc.text[span[0] : span[1]], anchor)
+            # Only the words just before the date decide a weekday's direction: a bounded
+            # window keeps this linear even inside a megabyte-long "sentence".
+            got = resolve(f, doc.text[max(span[0], f.start - CONTEXT) : f.end], anchor)
             if got is None:
                 continue
             date, resolved = got
@@ -163,22 +170,26 @@ _WORDS = re.compile(r"[^\W_]+")
 
 def _once_per_story(analyses: Sequence[Analysis], events: list[Event], story_ids: Sequence[int]) -> list[Event]:
     def words(e: Event) -> frozenset[str]:
-        text = analyses[e.doc].document.text[e.sentence[0] : e.sentence[1]]
+        start, end = max(e.sentence[0], e.start - CONTEXT), min(e.sentence[1], e.end + CONTEXT)
+        text = analyses[e.doc].document.text[start:end]
         return frozenset(w.lower() for w in _WORDS.findall(text))
 
     def quality(e: Event) -> tuple:
         return (e.date.startswith("--"), -len(e.date), e.doc, e.start)
 
-    kept: list[tuple[Event, frozenset[str]]] = []
+    size = Counter(story_ids)
+    kept: list[Event] = []
+    by_key: dict[tuple[int, str], dict[int, list[frozenset[str]]]] = {}
     for e in sorted(events, key=quality):
+        story = story_ids[e.doc]
+        if size[story] < 2:
+            kept.append(e)
+            continue
         bag = words(e)
-        same = False
-        for k, kbag in kept:
-            if k.doc != e.doc and story_ids[k.doc] == story_ids[e.doc] and k.text.lower() == e.text.lower():
-                overlap = len(bag & kbag) / max(1, min(len(bag), len(kbag)))
-                if overlap >= 0.6:
-                    same = True
-                    break
-        if not same:
-            kept.append((e, bag))
-    return [e for e, _ in kept]
+        per_doc = by_key.setdefault((story, e.text.lower()), {})
+        if any(len(bag & kbag) / max(1, min(len(bag), len(kbag))) >= 0.6
+               for doc, bags in per_doc.items() if doc != e.doc for kbag in bags[:COMPARE]):
+            continue
+        per_doc.setdefault(e.doc, []).append(bag)
+        kept.append(e)
+    return kept

@@ -122,3 +122,22 @@ def test_styled_and_plain_output_is_clean(corpus, cache_home, jsonl_run, args: l
     assert b"\x1b" not in err and b"\x07" not in err and "\u202e".encode() not in err
     if "text" in args or "--color" in args:
         assert b"[link=http://evil.example]click[/link]" in proc.stdout or b"figures" in args[0].encode()
+
+
+def test_digest_over_the_hostile_folder(corpus, cache_home, jsonl_run) -> None:
+    """The whole-briefing digest: same exit code and reports, valid JSON, offsets that
+    slice back, nothing raw in any format, nothing written next to the documents."""
+    before = _digest(corpus.root)
+    proc = _run(["digest", "--format", "json", str(corpus.root)], cache_home)
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr
+    assert not RAW_CONTROL.search(proc.stdout)
+    data = json.loads(proc.stdout)
+    texts = {r["path"]: r["text"] for r in map(json.loads, jsonl_run[0].stdout.decode().splitlines())}
+    assert {d["path"] for d in data["documents"]} == set(texts)
+    for item in data["digest"] + data["timeline"]:
+        assert texts[item["path"]][item["start"] : item["end"]] == item["text"]
+    for fmt in ("text", "markdown"):
+        out = _run(["digest", "--format", fmt, "--color", "always", str(corpus.root)], cache_home)
+        assert out.returncode == 1
+        assert not RAW_CONTROL.search(SGR.sub(b"", out.stdout)), fmt
+    assert _digest(corpus.root) == before
