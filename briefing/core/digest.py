@@ -10,7 +10,8 @@ How sentences are chosen:
    longest version (3 for a typical article, more for long ones). Picks are handed out
    in turns, each story's k-th pick at priority k / weight, so every story gets its first
    sentence before any story gets its second, and long stories get more later.
-   The digest demotes quotations more (``DIGEST_QUOTE``) and sentences that open on a
+   The digest favours each version's lede (``DIGEST_LEDE``), demotes quotations more
+   (``DIGEST_QUOTE``) and sentences that open on a
    pronoun or demonstrative (``DANGLING``): out of their document they read badly.
 3. A sentence is left out when it repeats what a chosen sentence already says, in any
    version or any document: cosine of content words >= ``REPEAT``, or most of its content
@@ -44,6 +45,9 @@ COVERED = 0.8
 DIGEST_QUOTE = 0.5
 """The digest demotes quotations more than a single summary does (0.04): it is meant to
 state the briefing's facts, and a reader meets the quotes in the documents."""
+DIGEST_LEDE = 0.4
+"""A story's first sentence (in each version) weighs more than in a single summary (0.05):
+when a story gets one or two sentences, its news lede is usually the one that carries it."""
 DANGLING = 0.15
 """Penalty for a sentence that opens on a pronoun or demonstrative ("Those schools will
 ...", "It said ..."): out of its document, the digest cannot say what it points at."""
@@ -84,7 +88,7 @@ def _params():  # type: ignore[no-untyped-def]
 
     from briefing.core.rank import DEFAULT_PARAMS
 
-    return replace(DEFAULT_PARAMS, quote=DIGEST_QUOTE)
+    return replace(DEFAULT_PARAMS, quote=DIGEST_QUOTE, lede=DIGEST_LEDE)
 
 
 def story_order(analyses: Sequence[Analysis], stories: Stories) -> list[int]:
