@@ -10,9 +10,9 @@ How sentences are chosen:
    longest version (3 for a typical article, more for long ones). Picks are handed out
    in turns, each story's k-th pick at priority k / weight, so every story gets its first
    sentence before any story gets its second, and long stories get more later.
-   The digest favours each version's lede (``DIGEST_LEDE``), demotes quotations more
-   (``DIGEST_QUOTE``) and sentences that open on a
-   pronoun or demonstrative (``DANGLING``): out of their document they read badly.
+   Unlike a single summary, the digest favours each version's lede (``DIGEST_LEDE``)
+   and demotes quotations (``DIGEST_QUOTE``) and sentences that open on a pronoun or
+   demonstrative (``DANGLING``): out of their document those read badly.
 3. A sentence is left out when it repeats what a chosen sentence already says, in any
    version or any document: cosine of content words >= ``REPEAT``, or most of its content
    words (``COVERED``) already in one chosen sentence.
@@ -58,6 +58,7 @@ the next few instead; never a sentence far down its ranking just because it is s
 POOL_LIMIT = 800
 """Most sentences ranked together for one story (the similarity graph is quadratic)."""
 MIN_PER_VERSION = 20
+"""Sentences each version may bring to its story's pool, however many versions there are."""
 MAX_DEFAULT = 20
 """The default digest never runs past this many sentences (big folders: the top stories)."""
 
