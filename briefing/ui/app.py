@@ -23,7 +23,7 @@ from briefing.render.safe import printable
 from briefing.resources import themes_dir
 from briefing.ui.commands import DocumentCommands, ReaderCommands
 from briefing.ui.helper import Helper
-from briefing.ui.launch import first_frame_painted
+from briefing.ui.launch import app_closed, first_frame_painted
 from briefing.ui.screens.reader import ReaderScreen
 from briefing.ui.themes import DEFAULT_THEME, load_themes, variable_defaults
 
@@ -106,6 +106,7 @@ class BriefingApp(App[int]):
             )
 
     def on_unmount(self) -> None:
+        app_closed()
         if self._own_helper:
             self.helper.close()
 

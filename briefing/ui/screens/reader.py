@@ -178,6 +178,8 @@ class ReaderScreen(Screen[None]):
         self.pending_span: tuple[int, int, int] | None = None
         """(entry, start, end) to show marked once that document is on screen."""
         self._figures_message = ("", "italic")
+        self._asked = False
+        """An analysis has been asked for (the first waits for the first frame)."""
 
     # --- layout -----------------------------------------------------------------------
 
@@ -491,9 +493,14 @@ class ReaderScreen(Screen[None]):
         self.summary.show_placeholder(SUMMARIZING)
         self._figures_placeholder(SUMMARIZING)
         self._update_summary_title()
-        # After the next paint: the analyst's first request makes it import the NLP
-        # libraries, and the text must be on screen before that competes for the CPU.
-        self.call_after_refresh(self._start_analysis, self.index, self.document, self.settings)
+        if self._asked:
+            # At once: the analyst works in its own process while this one paints the text.
+            self._start_analysis(self.index, self.document, self.settings)
+        else:
+            # The first request makes the analyst import the NLP libraries: only once the
+            # first frame is painted, so that this work never competes with it for a core.
+            self._asked = True
+            self.call_after_refresh(self._start_analysis, self.index, self.document, self.settings)
 
     def _start_analysis(self, index: int, document: Document, settings: Settings) -> None:
         if self.index == index and self.document is document and self.analysis is None:
@@ -595,15 +602,26 @@ class ReaderScreen(Screen[None]):
 
     def action_next_document(self) -> None:
         self.documents.action_cursor_down()
+        self._follow_list()
 
     def action_previous_document(self) -> None:
         self.documents.action_cursor_up()
+        self._follow_list()
 
     def action_first_document(self) -> None:
         self.documents.action_first()
+        self._follow_list()
 
     def action_last_document(self) -> None:
         self.documents.action_last()
+        self._follow_list()
+
+    def _follow_list(self) -> None:
+        """Show the list's highlighted entry now, rather than when its Highlighted message
+        arrives: that comes after a repaint of the list, a frame later."""
+        index = self.documents.current_index
+        if index is not None and index != self.index:
+            self.select(index)
 
     def action_page_down(self) -> None:
         self.text.page(1)

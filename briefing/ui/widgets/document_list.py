@@ -82,7 +82,8 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True)
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
+    """The highlighted row (watch_cursor repaints just the two rows that change)."""
 
     @dataclass
     class Highlighted(Message):
@@ -112,6 +113,7 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
         self.done = False
         """Discovery has finished (an empty list now means an empty briefing)."""
         self._strips: dict[tuple[int, bool, int], list[Strip]] = {}
+        self._pass: tuple[int, Style] | None = None
         self.rows: list[int] = []
         """The entry shown on each visible row."""
         self.versions: dict[int, list[int]] = {}
@@ -303,11 +305,19 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
         self._forget(self.cursor)
         self.refresh_entry(self.cursor)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Worked out once per pass rather than per line (the base style walks the styles
+        # of every ancestor).
+        self._pass = (self.scrollable_content_region.width, self.rich_style)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width, base = self._pass or (self.scrollable_content_region.width, self.rich_style)
         line = y + round(self.scroll_y)
         index, row = divmod(line, ENTRY_HEIGHT)
-        base = self.rich_style
         if not self.entries:
             return self._empty_line(y, width, base)
         if index >= len(self.rows) or row == ENTRY_HEIGHT - 1:

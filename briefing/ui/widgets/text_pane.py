@@ -16,7 +16,7 @@ from rich.style import Style
 from rich.text import Span, Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
@@ -71,6 +71,7 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._line_starts: list[int] = []
         self._wrap_width = 0
         self._line_spans: list[list[Span]] | None = None
+        self._pass: tuple[int, Style] | None = None
         self._strips: dict[int, Strip] = {}
         self._flash_timer: Timer | None = None
 
@@ -285,13 +286,21 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
                     by_line[index].append(Span(a - line_start, b - line_start, style))
         return by_line
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Worked out once per pass rather than per line: the base style walks the styles
+        # of every ancestor, and a pass renders dozens of lines.
+        self._pass = (self.scrollable_content_region.width, self.rich_style)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width, base = self._pass or (self.scrollable_content_region.width, self.rich_style)
         if width != self._wrap_width:
             # Laid out since the text was set (the first frame renders before on_resize).
             self._rewrap(keep_position=True)
         index = y + round(self.scroll_y)
-        base = self.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, base)
         strip = self._strips.get(index)
