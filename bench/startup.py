@@ -131,7 +131,8 @@ def main() -> int:
         assert rss is not None
         app, total, peaks = rss
         lines.append(
-            f"Peak RSS opening the folder and scrolling 300 rows: app process {app / 1024:.0f} MiB; "
+            "Peak RSS opening the folder, scrolling 300 rows and waiting until every file is read "
+            f"and the stories grouped: app process {app / 1024:.0f} MiB; "
             f"all its processes together (helpers included) {total / 1024:.0f} MiB at most "
             f"(sampled every 50 ms; the sum of each process's own peak: {peaks / 1024:.0f} MiB)"
         )
@@ -155,6 +156,14 @@ def session_processes(pane_pid: int) -> list[int]:
     return pids
 
 
+def cpu_ticks(pid: int) -> int:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
 def status_kib(pid: int, field: str) -> int:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -166,7 +175,9 @@ def status_kib(pid: int, field: str) -> int:
 
 
 def peak_rss_kib(folder: str, text: str, scroll: int = 300) -> tuple[int, int, int]:
-    """Open ``folder`` in the real app, wait for ``text``, scroll the list ``scroll`` rows.
+    """Open ``folder`` in the real app, wait for ``text``, scroll the list ``scroll`` rows,
+    then wait until the app is done with its background work (every file read, stories
+    grouped: no CPU used for a second).
 
     Returns, in KiB: the app process's peak RSS; the largest sum of the RSS of all the
     session's processes (the app and its helper processes) seen while sampling every
@@ -197,8 +208,14 @@ def peak_rss_kib(folder: str, text: str, scroll: int = 300) -> tuple[int, int, i
             for _ in range(4):
                 sample()
                 time.sleep(0.05)
-        for _ in range(20):
+        # Then until the app has finished its background work (reading every file for
+        # the list, grouping the stories): no CPU used by any of its processes for 1 s.
+        quiet_since, last_cpu, deadline = time.monotonic(), -1, time.monotonic() + 180
+        while time.monotonic() < deadline and time.monotonic() - quiet_since < 1.0:
             sample()
+            cpu = sum(cpu_ticks(p) for p in session_processes(pane))
+            if cpu != last_cpu:
+                quiet_since, last_cpu = time.monotonic(), cpu
             time.sleep(0.05)
         return hwm.get(pane, 0), total, sum(hwm.values())
     finally:

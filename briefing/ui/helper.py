@@ -8,6 +8,9 @@ core, and stale work can be stopped instead of finished.
 - The **reader** (:func:`read_titles`) lists the files, reads each one for its title,
   date and size, and streams batches of list entries back. The first few small
   documents travel whole, so the first one is shown without being read a second time.
+  Last, it groups the documents into stories (which reads them all again and holds
+  every document's shingles for a while: in the app's process that froze the keys for
+  seconds on a large folder and kept hundreds of megabytes).
 - The **analyst** (:func:`serve`) analyses documents on request, one at a time. It
   imports the NLP libraries on its first request, which the app makes after its first
   frame. A small document is analysed at once; a large one in a child forked from the
@@ -74,6 +77,14 @@ class Described:
     done: bool = False
 
 
+@dataclass
+class Grouped:
+    """Which entries tell the same story: one story id per entry (``core.stories``).
+    The reader's last message."""
+
+    ids: list[int]
+
+
 # --- the app's side ----------------------------------------------------------------------
 
 
@@ -107,7 +118,9 @@ class Helper:
 
     # --- the reader --------------------------------------------------------------------
 
-    def next_reader_message(self, timeout: float | None = None) -> Found | Described | None:
+    def next_reader_message(
+        self, timeout: float | None = None
+    ) -> Found | Described | Grouped | None:
         """The reader's next message; None when it is done, or when ``timeout`` seconds
         pass first (``0``: only a message that has already arrived). One thread at a time.
         """
@@ -117,16 +130,16 @@ class Helper:
         try:
             if timeout is not None and not conn.poll(timeout):
                 return None
-            message: Found | Described = conn.recv()
+            message: Found | Described | Grouped = conn.recv()
         except (EOFError, OSError):
             # The reader died (or the app is closing): the list ends where it is.
             self.reader_done = True
             return Described([], done=True)
-        if isinstance(message, Described) and message.done:
+        if isinstance(message, Grouped):
             self.reader_done = True
         return message
 
-    def reader_messages(self) -> Iterator[Found | Described]:
+    def reader_messages(self) -> Iterator[Found | Described | Grouped]:
         """The reader's messages, in order, until it is done (blocking)."""
         while (message := self.next_reader_message()) is not None:
             yield message
@@ -252,19 +265,38 @@ def _detach(env: dict[str, str] | None) -> None:
 def read_titles(conn: Connection, paths: list[str], env: dict[str, str] | None) -> None:
     """Discover ``paths`` and describe every file, streaming to ``conn`` (the reader).
 
-    The first screenful of entries goes out before their figures are counted (the
-    figure patterns take a tenth of a second to compile); their counts follow, and from
-    then on the reader yields the processor to the app.
+    The first screenful goes out first, titles and all, before the rest of the folder
+    is even listed, and before figures are counted (the figure patterns take a tenth of
+    a second to compile). Then the other names, the first screen's figure counts and
+    the other entries follow, while the reader yields the processor to the app.
     """
     _detach(env)
     from briefing.core.load import discover
     from briefing.ui.catalog import Entry, read
 
     try:
-        found: list[Entry] = []
+        items = discover(paths)
+        found = [Entry.from_discovery(item) for item in itertools.islice(items, SEND_DOCUMENTS)]
+        head = len(found)
+        conn.send(Found(list(found)))
+        first: list[tuple[int, Entry, Document]] = []
+        described: list[tuple[int, Entry]] = []
+        documents: dict[str, Document] = {}
+        for index, entry in enumerate(found):
+            if entry.source is None or entry.path == "-":
+                continue  # failed already, or standard input (the app read that itself)
+            result = read(entry.source)
+            described.append((index, entry.described_by(result, figures=False)))
+            if isinstance(result, Document):
+                first.append((index, entry, result))
+                if len(result.text) <= SEND_DOCUMENT_CHARS:
+                    documents[entry.path] = result
+        conn.send(Described(described, documents))
+        _lower_priority(env)  # the first screen is out: the rest is background work
+
         batch: list[Entry] = []
         last = time.monotonic()
-        for item in discover(paths):
+        for item in items:
             entry = Entry.from_discovery(item)
             found.append(entry)
             batch.append(entry)
@@ -272,42 +304,38 @@ def read_titles(conn: Connection, paths: list[str], env: dict[str, str] | None) 
                 conn.send(Found(batch))
                 batch, last = [], time.monotonic()
         conn.send(Found(batch, done=True))
-        first: list[tuple[int, Entry, Document | None]] = []
-        described: list[tuple[int, Entry]] = []
-        documents: dict[str, Document] = {}
 
-        def first_screen_out() -> list[tuple[int, Entry]]:
-            conn.send(Described(described, documents))
-            # The first screen is out: what follows is background work.
-            _lower_priority(env)
-            return [(i, e.described_by(d)) for i, e, d in first if d is not None]
-
+        described = [(index, entry.described_by(document)) for index, entry, document in first]
+        documents = {}
         last = time.monotonic()
-        for index, entry in enumerate(found):
-            if index == SEND_DOCUMENTS:
-                described, documents, first = first_screen_out(), {}, []
-                last = time.monotonic()
+        for index in range(head, len(found)):
+            entry = found[index]
             if entry.source is None or entry.path == "-":
-                continue  # failed already, or standard input (the app read that itself)
-            result = read(entry.source)
-            if index < SEND_DOCUMENTS:
-                document = result if isinstance(result, Document) else None
-                described.append((index, entry.described_by(result, figures=False)))
-                first.append((index, entry, document))
-                if document is not None and len(document.text) <= SEND_DOCUMENT_CHARS:
-                    documents[entry.path] = document
                 continue
-            described.append((index, entry.described_by(result)))
+            described.append((index, entry.described_by(read(entry.source))))
             if len(described) >= 200 or time.monotonic() - last > 0.1:
                 conn.send(Described(described, documents))
-                described, documents, last = [], {}, time.monotonic()
-        if len(found) <= SEND_DOCUMENTS:
-            described, documents = first_screen_out(), {}
+                described, last = [], time.monotonic()
         conn.send(Described(described, documents, done=True))
+        conn.send(Grouped(_stories(found)))
     except (BrokenPipeError, EOFError, OSError):
         pass  # the app has gone
     finally:
         conn.close()
+
+
+def _stories(found: list[Any]) -> list[int]:
+    """Story ids for the entries (read again: keeping every text would cost more).
+    Unreadable entries and standard input (read by the app) stand alone."""
+    from briefing.core.stories import group
+    from briefing.ui.catalog import read
+
+    def texts() -> Iterator[str]:
+        for entry in found:
+            result = read(entry.source) if entry.source is not None and entry.path != "-" else None
+            yield result.text if isinstance(result, Document) else ""
+
+    return list(group(texts()).ids)
 
 
 def _lower_priority(env: dict[str, str] | None) -> None:

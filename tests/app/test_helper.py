@@ -14,7 +14,7 @@ from briefing.core.analyze import analyze
 from briefing.core.load import Source, load
 from briefing.core.model import Document, Settings
 from briefing.ui import helper as helper_mod
-from briefing.ui.helper import Described, Found, Helper
+from briefing.ui.helper import Described, Found, Grouped, Helper
 from briefing.ui.wire import (
     CHUNK,
     decode_analysis,
@@ -138,24 +138,29 @@ def test_every_way_of_running_the_helpers_works(mode: str, monkeypatch: pytest.M
 # --- the list's reader ------------------------------------------------------------------------
 
 
-def test_the_reader_sends_names_then_the_first_titles_then_their_figure_counts() -> None:
+def test_the_reader_sends_the_first_screen_first_then_the_rest() -> None:
     started = Helper.start([str(SEEDS)])
     try:
         messages = list(started.reader_messages())
     finally:
         started.close()
-    found = [m for m in messages if isinstance(m, Found)]
-    described = [m for m in messages if isinstance(m, Described)]
-    assert [len(e) for m in found for e in [m.entries]] and found[-1].done
-    assert messages.index(found[-1]) < messages.index(described[0])
-    first = dict(described[0].entries)
+    # The first screenful's names, then their titles (before their figure counts)...
+    assert isinstance(messages[0], Found) and len(messages[0].entries) == 5
+    assert isinstance(messages[1], Described)
+    first = dict(messages[1].entries)
     assert len(first) == 5
     assert all(e.title and e.words and e.figures is None for e in first.values())
-    # The first screenful's documents travel whole, so the app need not read them again.
-    assert set(described[0].documents) == {e.path for e in first.values()}
-    later = {i: e for m in described[1:] for i, e in m.entries}
+    # ...with the documents themselves, so the app need not read them again.
+    assert set(messages[1].documents) == {e.path for e in first.values()}
+    # Then the rest of the names (none here), then the figure counts.
+    rest = messages[2:]
+    assert isinstance(rest[0], Found) and rest[0].done
+    later = {i: e for m in rest if isinstance(m, Described) for i, e in m.entries}
     assert all(later[i].figures is not None for i in first)
-    assert described[-1].done
+    assert isinstance(rest[-2], Described) and rest[-2].done
+    # Last, the stories: the sample's two reports of one deal are one story.
+    assert isinstance(rest[-1], Grouped)
+    assert rest[-1].ids == [0, 1, 1, 2, 3]
 
 
 def test_the_reader_describes_a_large_folder_in_order(tmp_path: Path) -> None:
@@ -167,6 +172,10 @@ def test_the_reader_describes_a_large_folder_in_order(tmp_path: Path) -> None:
         messages = list(started.reader_messages())
     finally:
         started.close()
+    (grouped,) = [m for m in messages if isinstance(m, Grouped)]
+    # The same body under different titles: one story; the unreadable file stands alone.
+    others = grouped.ids[:5] + grouped.ids[6:]
+    assert len(set(others)) == 1 and grouped.ids[5] not in others
     entries = [e for m in messages if isinstance(m, Found) for e in m.entries]
     assert [Path(e.path).name for e in entries] == [f"doc{i:02}.txt" for i in range(30)]
     final: dict[int, object] = {}

@@ -10,6 +10,7 @@ exclusive workers, so moving through the list never waits.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,10 +28,11 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header
 from textual.worker import get_current_worker
 
+from briefing.core.load import Source
 from briefing.core.model import Analysis, Document, LoadError, Settings
 from briefing.render.safe import printable
 from briefing.ui.catalog import Catalog, Entry
-from briefing.ui.helper import Described, Found, Helper
+from briefing.ui.helper import Described, Found, Grouped, Helper
 from briefing.ui.messages import (
     AnalysisFailed,
     AnalysisReady,
@@ -53,6 +55,8 @@ WIDE = 110
 """From this many columns on, summary and text sit side by side; below, they stack."""
 
 SUMMARIZING = "summarizing…"
+READ_AHEAD_BYTES = 256 * 1024
+"""Neighbouring documents up to this size are read ahead of a move to them."""
 FIRST_TITLES_WAIT = 0.1
 """Seconds the first frame may wait for the first title from the list's reader (it
 usually has it already: it starts before the UI is even imported)."""
@@ -174,7 +178,9 @@ class ReaderScreen(Screen[None]):
         self.mark_style = ""
         self.stories: list[int] | None = None
         """One story id per entry, once every document has been read and compared."""
-        self._grouping = False
+        self._found_stories: list[int] | None = None
+        """The list's reader's grouping, until it can be shown."""
+        self._list_titles: tuple[str, str] | None = None
         self.pending_span: tuple[int, int, int] | None = None
         """(entry, start, end) to show marked once that document is on screen."""
         self._figures_message = ("", "italic")
@@ -246,7 +252,8 @@ class ReaderScreen(Screen[None]):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._apply_theme())
         self.documents.focus()
         self._take_first_titles()
-        self.scan()
+        # The rest of a large folder's list waits for the first frame to be painted.
+        self.call_after_refresh(self.scan)
 
     def on_resize(self, event: Resize) -> None:
         narrow = event.size.width < WIDE
@@ -281,23 +288,24 @@ class ReaderScreen(Screen[None]):
     def _take_first_titles(self) -> None:
         """Apply what the list's reader has sent so far, so the first frame shows it."""
         deadline = monotonic() + FIRST_TITLES_WAIT
-        described = False
         while True:
-            wait = 0.0 if described else max(0.0, deadline - monotonic())
-            message = self.helper.next_reader_message(timeout=wait)
+            message = self.helper.next_reader_message(max(0.0, deadline - monotonic()))
             if message is None:
-                return
-            described = described or isinstance(message, Described)
+                return  # not yet: the scan worker applies it when it comes
             self._apply_reader_message(message)
-            current = self.documents.current_index
-            if described and self.index is None and current is not None:
-                # Now, not when the list's Highlighted message arrives: the header's
-                # title and the text then make it into the first frame as well.
-                self.select(current)
+            if isinstance(message, Described):
+                break
+        current = self.documents.current_index
+        if self.index is None and current is not None:
+            # Now, not when the list's Highlighted message arrives: the header's title
+            # and the text then make it into the first frame as well.
+            self.select(current)
 
-    def _apply_reader_message(self, message: Found | Described) -> None:
+    def _apply_reader_message(self, message: Found | Described | Grouped) -> None:
         if isinstance(message, Found):
             self.on_entries_found(EntriesFound(message.entries, message.done))
+        elif isinstance(message, Grouped):
+            self.on_stories_found(StoriesFound(message.ids))
         else:
             for path, document in message.documents.items():
                 self.catalog.offer(path, document)
@@ -314,6 +322,8 @@ class ReaderScreen(Screen[None]):
             if isinstance(message, Found):
                 entries.extend(message.entries)
                 self.post_message(EntriesFound(message.entries, message.done))
+            elif isinstance(message, Grouped):
+                self.post_message(StoriesFound(message.ids))
             else:
                 for path, document in message.documents.items():
                     self.catalog.offer(path, document)
@@ -327,37 +337,19 @@ class ReaderScreen(Screen[None]):
         if stdin and not worker.is_cancelled:
             self.post_message(EntriesDescribed(stdin, done=True))
 
-    @work(thread=True, exclusive=True, group="stories")
-    def group_stories(self, entries: list[Entry]) -> None:
-        """Compare every readable document's wording to find the ones telling one story."""
-        from briefing.core.stories import group
-
-        worker = get_current_worker()
-
-        def texts():  # type: ignore[no-untyped-def]
-            for entry in entries:
-                if worker.is_cancelled:
-                    yield ""
-                    continue
-                doc = self.catalog.load(entry.source) if entry.source is not None else None
-                yield doc.text if isinstance(doc, Document) else ""
-
-        ids = list(group(texts()).ids)
-        if not worker.is_cancelled:
-            self.post_message(StoriesFound(ids))
+    def on_stories_found(self, message: StoriesFound) -> None:
+        self._found_stories = message.ids
+        self._maybe_group()
 
     def _maybe_group(self) -> None:
-        """Group stories once the list is read, after the first summary (never before it)."""
-        if self._grouping or not self.scanned:
+        """Show the stories (the list's reader groups them) once the list is read, and
+        after the first summary (never before it)."""
+        if self._found_stories is None or self.stories is not None or not self.scanned:
             return
         if self.document is not None and self.analysis is None and self.analysis_error is None:
             return
-        self._grouping = True
-        self.group_stories(list(self.documents.entries))
-
-    def on_stories_found(self, message: StoriesFound) -> None:
-        self.stories = message.ids
-        self.documents.set_stories(message.ids)
+        self.stories = self._found_stories
+        self.documents.set_stories(self.stories)
         self._update_list_title()
 
     @work(thread=True, exclusive=True, group="document")
@@ -366,7 +358,10 @@ class ReaderScreen(Screen[None]):
         assert entry.source is not None
         result = self.catalog.load(entry.source)
         if not get_current_worker().is_cancelled:
-            self.post_message(DocumentLoaded(index, result, entry.described_by(result)))
+            # The list's reader has usually described the entry already (counting the
+            # figures again here would cost the app's process a figure scan).
+            described = entry if entry.described else entry.described_by(result)
+            self.post_message(DocumentLoaded(index, result, described))
 
     @work(thread=True, exclusive=True, group="analyze")
     def analyze_document(self, index: int, document: Document, settings: Settings) -> None:
@@ -420,6 +415,7 @@ class ReaderScreen(Screen[None]):
         self.text.show_analysis(analysis)
         self._update_summary_title()
         self._maybe_group()
+        self.call_after_refresh(self._read_ahead)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         if message.index != self.index or message.settings != self.settings:
@@ -430,6 +426,7 @@ class ReaderScreen(Screen[None]):
         )
         self._figures_placeholder("No figures: the document could not be analysed.")
         self._maybe_group()
+        self.call_after_refresh(self._read_ahead)
 
     # --- selection --------------------------------------------------------------------
 
@@ -484,6 +481,39 @@ class ReaderScreen(Screen[None]):
             self.pending_span = None
             self.call_after_refresh(self.text.show_span, start, end, hold=True)
         self._analyze()
+
+    def _read_ahead(self) -> None:
+        """Have the documents above and below the shown one read, so that j or k finds
+        them in memory and shows the text in the next frame. Called once the summary is
+        on screen, so that the reading never slows the frames that show this one."""
+        rows = self.documents.rows
+        row = self.documents.row_of(self.index) if self.index is not None else None
+        if row is None:
+            return
+        neighbours = [rows[r] for r in (row + 1, row - 1) if 0 <= r < len(rows)]
+        entries = self.documents.entries
+        sources = [
+            entries[i].source
+            for i in neighbours
+            if entries[i].source is not None
+            and entries[i].error is None
+            and self.catalog.cached(entries[i].path) is None
+        ]
+        if sources:
+            self.read_ahead(sources)
+
+    @work(thread=True, exclusive=True, group="read-ahead")
+    def read_ahead(self, sources: list[Source]) -> None:
+        worker = get_current_worker()
+        for source in sources:
+            if worker.is_cancelled:
+                return
+            try:
+                if source.path != "-" and os.path.getsize(source.path) > READ_AHEAD_BYTES:
+                    continue  # a big file is read when it is opened, not on speculation
+            except OSError:
+                continue
+            self.catalog.load(source)
 
     def _analyze(self) -> None:
         if self.document is None or self.index is None:
@@ -549,13 +579,16 @@ class ReaderScreen(Screen[None]):
     def _update_list_title(self) -> None:
         count = len(self.documents.entries)
         title = f"Documents ({count})"
-        if self.stories is not None and len(set(self.stories)) != count:
-            title = f"Documents ({count} · {len(set(self.stories))} stories)"
-        self.documents.border_title = title
-        if self.documents.done and not self.scanned and count:
-            self.documents.border_subtitle = "reading titles…"
-        else:
-            self.documents.border_subtitle = ""
+        stories = len(set(self.stories)) if self.stories is not None else count
+        if stories != count:
+            title = f"Documents ({count} · {stories} stories)"
+        subtitle = "reading titles…" if self.documents.done and not self.scanned and count else ""
+        # Set only on a change: each assignment repaints the whole list, and a large
+        # folder's entries are described in hundreds of batches.
+        if (title, subtitle) != self._list_titles:
+            self._list_titles = (title, subtitle)
+            self.documents.border_title = title
+            self.documents.border_subtitle = subtitle
 
     def _update_summary_title(self) -> None:
         algorithm = self.settings.algorithm
