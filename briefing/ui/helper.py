@@ -6,11 +6,13 @@ thread of the app they compete with the UI for the interpreter lock (the analysi
 core, and stale work can be stopped instead of finished.
 
 - The **reader** (:func:`read_titles`) lists the files, reads each one for its title,
-  date and size, and streams batches of list entries back. The first few small
-  documents travel whole, so the first one is shown without being read a second time.
-  Last, it groups the documents into stories (which reads them all again and holds
-  every document's shingles for a while: in the app's process that froze the keys for
-  seconds on a large folder and kept hundreds of megabytes).
+  date and size, and streams batches of list entries back. The first screenful goes
+  first; the rest waits until the app has painted it (:meth:`Helper.resume_reader`).
+  The first few small documents travel whole, so the first one is shown without being
+  read a second time. Last, when the app asks (:meth:`Helper.group_stories`), it groups
+  the documents into stories; that reads them all again and holds every document's
+  shingles for a while: in the app's process it froze the keys for seconds on a large
+  folder and kept hundreds of megabytes.
 - The **analyst** (:func:`serve`) analyses documents on request, one at a time. It
   imports the NLP libraries on its first request, which the app makes after its first
   frame. A small document is analysed at once; a large one in a child forked from the
@@ -94,7 +96,7 @@ class Helper:
     def __init__(self, paths: Sequence[str], starter: _Starter) -> None:
         self.paths = list(paths)
         self._starter = starter
-        self._reader_conn, reader_end = connection.Pipe(duplex=False)
+        self._reader_conn, reader_end = connection.Pipe(duplex=True)
         self._reader = starter.start(read_titles, (reader_end, self.paths))
         self._analyst_conn, analyst_end = connection.Pipe(duplex=True)
         self._analyst = starter.start(serve, (analyst_end,))
@@ -143,6 +145,21 @@ class Helper:
         """The reader's messages, in order, until it is done (blocking)."""
         while (message := self.next_reader_message()) is not None:
             yield message
+
+    def resume_reader(self) -> None:
+        """Let the reader go on past the first screen (once the app has painted it)."""
+        self._tell_reader("more")
+
+    def group_stories(self) -> None:
+        """Let the reader group the stories (once the list is read and the first
+        summary shown: the grouping reads every file again)."""
+        self._tell_reader("group")
+
+    def _tell_reader(self, word: str) -> None:
+        try:
+            self._reader_conn.send(word)
+        except (OSError, ValueError):
+            pass  # the reader has finished, or the app is closing
 
     # --- the analyst -------------------------------------------------------------------
 
@@ -292,7 +309,11 @@ def read_titles(conn: Connection, paths: list[str], env: dict[str, str] | None) 
                 if len(result.text) <= SEND_DOCUMENT_CHARS:
                     documents[entry.path] = result
         conn.send(Described(described, documents))
-        _lower_priority(env)  # the first screen is out: the rest is background work
+        # The first screen is out: the rest is background work, and waits for the app
+        # to have painted it (on two cores, it would otherwise compete with that).
+        _lower_priority(env)
+        if not _wait_for(conn, "more"):
+            return
 
         batch: list[Entry] = []
         last = time.monotonic()
@@ -317,11 +338,22 @@ def read_titles(conn: Connection, paths: list[str], env: dict[str, str] | None) 
                 conn.send(Described(described, documents))
                 described, last = [], time.monotonic()
         conn.send(Described(described, documents, done=True))
-        conn.send(Grouped(_stories(found)))
+        if _wait_for(conn, "group"):
+            conn.send(Grouped(_stories(found)))
     except (BrokenPipeError, EOFError, OSError):
         pass  # the app has gone
     finally:
         conn.close()
+
+
+def _wait_for(conn: Connection, word: str) -> bool:
+    """Wait until the app says ``word``; False if it has gone instead."""
+    try:
+        while conn.recv() != word:
+            pass
+    except EOFError:
+        return False
+    return True
 
 
 def _stories(found: list[Any]) -> list[int]:

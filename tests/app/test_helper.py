@@ -124,6 +124,8 @@ def test_every_way_of_running_the_helpers_works(mode: str, monkeypatch: pytest.M
         assert started.mode == mode
         document = _seed()
         assert started.analyze(document, Settings(), _never) == analyze(document, Settings())
+        started.resume_reader()
+        started.group_stories()
         titles = [
             entry.title
             for message in started.reader_messages()
@@ -141,6 +143,8 @@ def test_every_way_of_running_the_helpers_works(mode: str, monkeypatch: pytest.M
 def test_the_reader_sends_the_first_screen_first_then_the_rest() -> None:
     started = Helper.start([str(SEEDS)])
     try:
+        started.resume_reader()
+        started.group_stories()
         messages = list(started.reader_messages())
     finally:
         started.close()
@@ -169,7 +173,14 @@ def test_the_reader_describes_a_large_folder_in_order(tmp_path: Path) -> None:
     (tmp_path / "doc05.txt").write_bytes(b"\x00\x01binary")
     started = Helper.start([str(tmp_path)])
     try:
-        messages = list(started.reader_messages())
+        # The first screen (8 entries), then nothing until the app has painted it.
+        head = [started.next_reader_message(timeout=10) for _ in range(2)]
+        assert [type(m) for m in head] == [Found, Described]
+        assert len(head[0].entries) == helper_mod.SEND_DOCUMENTS  # type: ignore[union-attr]
+        assert started.next_reader_message(timeout=0.3) is None
+        started.resume_reader()
+        started.group_stories()
+        messages = head + list(started.reader_messages())
     finally:
         started.close()
     (grouped,) = [m for m in messages if isinstance(m, Grouped)]

@@ -180,6 +180,7 @@ class ReaderScreen(Screen[None]):
         """One story id per entry, once every document has been read and compared."""
         self._found_stories: list[int] | None = None
         """The list's reader's grouping, until it can be shown."""
+        self._stories_asked = False
         self._list_titles: tuple[str, str] | None = None
         self.pending_span: tuple[int, int, int] | None = None
         """(entry, start, end) to show marked once that document is on screen."""
@@ -315,6 +316,7 @@ class ReaderScreen(Screen[None]):
     def scan(self) -> None:
         """Pass on the list's reader's messages (the helper reads the files)."""
         worker = get_current_worker()
+        self.helper.resume_reader()  # the first frame is painted: on with the rest
         entries = list(self.documents.entries)  # what _take_first_titles applied
         for message in self.helper.reader_messages():
             if worker.is_cancelled:
@@ -342,11 +344,16 @@ class ReaderScreen(Screen[None]):
         self._maybe_group()
 
     def _maybe_group(self) -> None:
-        """Show the stories (the list's reader groups them) once the list is read, and
-        after the first summary (never before it)."""
-        if self._found_stories is None or self.stories is not None or not self.scanned:
+        """Group the stories once the list is read, after the first summary (never before
+        it): the list's reader does the work, and this shows its result."""
+        if self.stories is not None or not self.scanned:
             return
         if self.document is not None and self.analysis is None and self.analysis_error is None:
+            return
+        if self._found_stories is None:
+            if not self._stories_asked:
+                self._stories_asked = True
+                self.helper.group_stories()
             return
         self.stories = self._found_stories
         self.documents.set_stories(self.stories)
