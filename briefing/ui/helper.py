@@ -32,6 +32,7 @@ itself), so the launcher can import it before anything else.
 
 from __future__ import annotations
 
+import functools
 import gc
 import itertools
 import os
@@ -97,9 +98,13 @@ class Helper:
         self.paths = list(paths)
         self._starter = starter
         self._reader_conn, reader_end = connection.Pipe(duplex=True)
-        self._reader = starter.start(read_titles, (reader_end, self.paths))
+        self._reader = starter.start(
+            read_titles, (reader_end, self.paths), inherited=(self._reader_conn,)
+        )
         self._analyst_conn, analyst_end = connection.Pipe(duplex=True)
-        self._analyst = starter.start(serve, (analyst_end,))
+        self._analyst = starter.start(
+            serve, (analyst_end,), inherited=(self._reader_conn, self._analyst_conn)
+        )
         if starter.processes:  # the children hold their own copies now
             reader_end.close()
             analyst_end.close()
@@ -210,8 +215,10 @@ class Helper:
                 conn.close()
             except OSError:  # pragma: no cover
                 pass
-        for worker in (self._reader, self._analyst):
-            self._starter.stop(worker)
+        # The reader at once; the analyst gets a moment to kill a child of its own (it
+        # sees its connection close), which would otherwise finish its work orphaned.
+        self._starter.stop(self._reader, grace=0.0)
+        self._starter.stop(self._analyst, grace=0.5)
 
 
 class _Starter:
@@ -236,7 +243,15 @@ class _Starter:
             return cls("forkserver")
         return cls("thread")
 
-    def start(self, target: Callable[..., None], args: tuple[Any, ...]) -> Any:
+    def start(
+        self,
+        target: Callable[..., None],
+        args: tuple[Any, ...],
+        inherited: tuple[Connection, ...] = (),
+    ) -> Any:
+        """Run ``target(*args, env)``. ``inherited``: this process's ends of the pipes,
+        which a forked child must close, or it would never see them close (no end of
+        file when the app goes, and an orphan left behind)."""
         if not self.processes:
             thread = threading.Thread(target=target, args=(*args, None), daemon=True)
             thread.start()
@@ -244,6 +259,8 @@ class _Starter:
         import multiprocessing
 
         context = multiprocessing.get_context(self.method)
+        if self.method == "fork":
+            target = functools.partial(_forked, target, inherited)
         # The environment goes along explicitly: a fork server's children would otherwise
         # see the server's (the cache and NLTK folders are read from it).
         process = context.Process(  # type: ignore[attr-defined]
@@ -252,12 +269,22 @@ class _Starter:
         process.start()
         return process
 
-    def stop(self, worker: Any) -> None:
+    def stop(self, worker: Any, grace: float) -> None:
         if isinstance(worker, threading.Thread):
             return  # it ends when its connection closes
+        if grace:
+            worker.join(grace)
         if worker.is_alive():
             worker.kill()
         worker.join(1.0)
+
+
+def _forked(
+    target: Callable[..., None], inherited: tuple[Connection, ...], *args: Any
+) -> None:
+    for conn in inherited:
+        conn.close()
+    target(*args)
 
 
 def _detach(env: dict[str, str] | None) -> None:

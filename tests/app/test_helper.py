@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -241,3 +242,56 @@ asyncio.run(main())
     )
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == ""
+
+
+def test_closing_stops_the_analyst_and_the_child_it_forked(tmp_path: Path) -> None:
+    started = Helper.start([])
+    if started.mode == "thread":  # pragma: no cover - no processes to look at
+        started.close()
+        return
+    started.analyze(_seed(), Settings(), _never)  # warm
+    long = _long_document(tmp_path / "long.txt", 30_000)
+    worker = threading.Thread(target=started.analyze, args=(long, Settings(), _never))
+    worker.start()
+    analyst = started._analyst.pid  # the test looks at the process tree
+    children = Path(f"/proc/{analyst}/task/{analyst}/children")
+    deadline = time.monotonic() + 10
+    while not children.read_text().split() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    (child,) = map(int, children.read_text().split())
+    started.close()  # the app leaves while the child is still analysing
+    worker.join(5)
+    deadline = time.monotonic() + 2
+    while _running(child) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not _running(child) and not _running(analyst)
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_the_helpers_leave_when_the_app_is_killed() -> None:
+    code = f"""
+import sys, time
+from briefing.ui.helper import Helper
+helper = Helper.start([{str(SEEDS)!r}])
+print(helper._reader.pid, helper._analyst.pid, flush=True)
+time.sleep(60)
+"""
+    app = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        pids = [int(p) for p in app.stdout.readline().split()]  # type: ignore[union-attr]
+        assert len(pids) == 2
+        app.kill()  # no clean-up of any kind
+        app.wait(5)
+        deadline = time.monotonic() + 5
+        while any(map(_running, pids)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(map(_running, pids))
+    finally:
+        app.kill()
