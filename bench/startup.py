@@ -139,6 +139,111 @@ def wait_for_session_exit(pane_pid: int, timeout: float = 10.0) -> None:
         time.sleep(0.01)
 
 
+PHASES = r"""
+# Where the time to the first frame goes, inside one process (run by --phases). Headless:
+# the same work as in a terminal up to the frame, without writing it. Measurement only:
+# it wraps Textual's private App._display to see the first frame.
+import importlib.abc, os, sys, time
+T0 = time.perf_counter()
+marks = {}
+def mark(name):
+    marks.setdefault(name, time.perf_counter() - T0)
+
+class Watch(importlib.abc.MetaPathFinder):
+    # Marks when a watched module has finished importing.
+    NAMES = {"textual.app": "Textual imported", "briefing.ui.app": "UI imported"}
+    def find_spec(self, name, path, target=None):
+        if name not in self.NAMES:
+            return None
+        sys.meta_path.remove(self)
+        try:
+            import importlib.util
+            spec = importlib.util.find_spec(name)
+        finally:
+            sys.meta_path.insert(0, self)
+        load = spec.loader.exec_module
+        def exec_module(module, load=load, label=self.NAMES[name]):
+            load(module)
+            mark(label)
+            if name == "textual.app":
+                hook(module.App)
+            else:
+                wrap_mount(module.ReaderScreen)
+        spec.loader.exec_module = exec_module
+        return spec
+
+def wrap_mount(Screen):
+    mounted = Screen.on_mount
+    def on_mount(self):  # no other parameter: Textual passes the event to a second one
+        mark("screen mounted (compose and styles done)")
+        mounted(self)
+        mark("first titles and document applied")
+    Screen.on_mount = on_mount
+
+def hook(App):
+    display, run = App._display, App.run
+    def first(self, screen, renderable):
+        if renderable is not None and "first frame" not in marks:
+            mark("first frame")
+            self.call_later(self.exit)
+        return display(self, screen, renderable)
+    def headless(self, *a, **k):
+        mark("app built")
+        return run(self, headless=True, size=(120, 40))
+    App._display, App.run = first, headless
+
+sys.meta_path.insert(0, Watch())
+if sys.argv[1] == "hello":
+    sys.path.insert(0, HERE)
+    import hello_app
+    hello_app.Hello().run()
+else:
+    import briefing.ui.helper as helper
+    start = helper.Helper.start
+    def started(paths):
+        mark("command line read")
+        h = start(paths)
+        mark("helpers started")
+        return h
+    helper.Helper.start = started
+    from briefing.cli import main
+    sys.argv = ["briefing"]
+    main()
+print(" ".join(f"{k.replace(' ', '_')}={v:.4f}" for k, v in marks.items()))
+"""
+
+
+def phases(runs: int) -> str:
+    """Median time from the interpreter's start of each step up to the first frame,
+    briefing and hello alternately, ``runs`` times each."""
+    code = PHASES.replace("HERE)", repr(str(HERE)) + ")", 1)
+    env = {**os.environ, "XDG_CONFIG_HOME": os.environ.get("XDG_CONFIG_HOME", "/tmp/briefing-bench-config")}
+    found: dict[str, dict[str, list[float]]] = {"hello": {}, "briefing": {}}
+    for run in range(runs):
+        for kind in ("hello", "briefing") if run % 2 == 0 else ("briefing", "hello"):
+            out = subprocess.run([sys.executable, "-c", code, kind], capture_output=True, text=True,
+                                 env=env, timeout=60, check=True).stdout.strip().splitlines()[-1]
+            for pair in out.split():
+                name, value = pair.split("=")
+                found[kind].setdefault(name.replace("_", " "), []).append(float(value))
+    lines = [
+        (
+            f"Where the time goes (median of {runs} runs each, seconds from the interpreter's "
+            "start, headless; the interpreter's own start-up, about 20 ms, comes before):"
+        ),
+        "",
+        "| step | hello | briefing |",
+        "|---|---:|---:|",
+    ]
+    steps = list(found["briefing"])
+    for step in steps:
+        b = statistics.median(found["briefing"][step])
+        h = found["hello"].get(step)
+        lines.append(f"| {step} | {statistics.median(h):.3f} |" if h else f"| {step} | |")
+        lines[-1] += f" {b:.3f} |"
+    return "\n".join(lines) + "\n"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=10)
@@ -148,8 +253,13 @@ def main() -> int:
     ap.add_argument("--poll", choices=("control", "spawn"), default="control",
                     help="capture the screen through one control-mode tmux client (default) "
                     "or by starting a tmux process per capture (the earlier method)")
+    ap.add_argument("--phases", type=int, metavar="N",
+                    help="instead: where the time to the first frame goes, N runs (no tmux)")
     ap.add_argument("--out", default=str(HERE / "results" / "startup.md"))
     args = ap.parse_args()
+    if args.phases:
+        print(phases(args.phases))
+        return 0
     if not shutil.which("tmux"):
         raise SystemExit("tmux is required")
     env_prefix = f"env XDG_CONFIG_HOME={os.environ.get('XDG_CONFIG_HOME', '/tmp/briefing-bench-config')} "
