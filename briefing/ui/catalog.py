@@ -2,8 +2,8 @@
 
 Discovery only lists files, so the list can show file names at once; titles, dates and
 sizes arrive as each file is read (by the list's reader, ``briefing.ui.helper``).
-Loaded documents are kept in a small LRU so that a folder of thousands of files does not hold every text
-in memory. Everything here is safe to call from worker threads.
+Loaded documents are kept in a small LRU so that a folder of thousands of files does
+not hold every text in memory. Everything here is safe to call from worker threads.
 """
 
 from __future__ import annotations

@@ -23,8 +23,8 @@ yet (the CLI starts them before importing Textual, so they begin while the UI is
 still loading), else from a fork server. Where neither exists, they run as threads of
 this process (``BRIEFING_HELPERS=thread``, ``fork`` or ``forkserver`` forces one way,
 for tests and debugging). A helper process sends nothing to the terminal: its stdout
-and stderr are /dev/null. Results cross the pipe in chunks (:mod:`briefing.ui.wire`), so that no
-single unpickling call holds the interpreter lock for long.
+and stderr are /dev/null. Results cross the pipe in chunks (:mod:`briefing.ui.wire`),
+so that no single unpickling call holds the interpreter lock for long.
 
 This module imports neither Textual nor the core's analysis (the analyst imports that
 itself), so the launcher can import it before anything else.
@@ -43,9 +43,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing import connection
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.core.model import Analysis, Document, Settings
+
+if TYPE_CHECKING:
+    from briefing.core.load import Source
 
 INLINE_CHARS = 30_000
 """Documents up to this many characters (a long article, about 250 sentences) are
@@ -169,12 +172,18 @@ class Helper:
     # --- the analyst -------------------------------------------------------------------
 
     def analyze(
-        self, document: Document, settings: Settings, cancelled: Callable[[], bool]
+        self,
+        document: Document,
+        settings: Settings,
+        cancelled: Callable[[], bool],
+        source: Source | None = None,
     ) -> Analysis | str | None:
         """The analysis of ``document``: an Analysis, a one-line reason it failed, or
         None when ``cancelled()`` became true first (the analyst's work is then dropped).
 
-        Blocks the calling thread (a worker), never the UI.
+        A large document read from ``source`` is not sent: the analyst's child reads the
+        file itself (sending 100,000 paragraphs takes this process a second) and checks
+        that it holds the same text. Blocks the calling thread (a worker), never the UI.
         """
         from briefing.ui.wire import decode_analysis, encode_document
 
@@ -183,8 +192,17 @@ class Helper:
                 return None
             request = next(self._ids)
             conn = self._analyst_conn
+            if (
+                source is not None
+                and source.path != "-"
+                and self._starter.processes
+                and len(document.text) > INLINE_CHARS
+            ):
+                what: tuple[Any, ...] = ("file", source, text_digest(document.text))
+            else:
+                what = ("value", encode_document(document))
             try:
-                conn.send(("analyze", request, encode_document(document), settings))
+                conn.send(("analyze", request, what, settings))
                 cancel_sent = False
                 while True:
                     if not cancel_sent and cancelled():
@@ -416,7 +434,9 @@ class _Child:
 
 
 def serve(conn: Connection, env: dict[str, str] | None) -> None:
-    """Answer ``("analyze", id, document, settings)`` and ``("cancel", id)`` on ``conn``.
+    """Answer ``("analyze", id, what, settings)`` and ``("cancel", id)`` on ``conn``.
+
+    ``what`` is ``("value", encoded document)`` or ``("file", source, text digest)``.
 
     Every analyze request gets exactly one answer, ``(kind, id, payload)`` with kind
     ``done`` (payload: the encoded analysis), ``failed`` (a reason) or ``cancelled``.
@@ -440,22 +460,22 @@ def serve(conn: Connection, env: dict[str, str] | None) -> None:
                             child = None
                             conn.send(("cancelled", message[1], None))
                         continue
-                    _, request, encoded, settings = message
+                    _, request, what, settings = message
                     if child is not None:  # pragma: no cover - the app cancels first
                         _kill(child)
                         conn.send(("cancelled", child.request, None))
                         child = None
-                    from briefing.ui.wire import decode_document
-
-                    document = decode_document(encoded)
-                    if can_fork and len(document.text) > INLINE_CHARS:
+                    # A large document (by file, or by value: what[1][0] is its text's
+                    # shell) is read or decoded, and analysed, in a child that can be killed.
+                    large = what[0] == "file" or len(what[1][0].text) > INLINE_CHARS
+                    if large and can_fork:
                         if not warm:
                             _warm(settings)
                             warm = True
-                        child = _fork(conn, request, document, settings)
-                    else:
-                        conn.send(_answer(request, document, settings))
-                        warm = True
+                        child = _fork(conn, request, what, settings)
+                        continue
+                    conn.send(_answer(request, what, settings))
+                    warm = True
                 elif child is not None and ready is child.conn:
                     try:
                         data = child.conn.recv_bytes()
@@ -475,11 +495,38 @@ def serve(conn: Connection, env: dict[str, str] | None) -> None:
         conn.close()
 
 
-def _answer(request: int, document: Document, settings: Settings) -> tuple[str, int, Any]:
+def text_digest(text: str) -> bytes:
+    """A fingerprint of a document's text (the analyst's copy must be the app's)."""
+    import hashlib
+
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _document(what: tuple[Any, ...]) -> Document | str:
+    """The document a request is about (sent, or read here), or why it cannot be had."""
+    if what[0] == "value":
+        from briefing.ui.wire import decode_document
+
+        return decode_document(what[1])
+    from briefing.ui.catalog import read
+
+    _, source, digest = what
+    result = read(source)
+    if not isinstance(result, Document):
+        return result.reason
+    if text_digest(result.text) != digest:
+        return "the file has changed since it was opened: open it again to summarize it"
+    return result
+
+
+def _answer(request: int, what: tuple[Any, ...], settings: Settings) -> tuple[str, int, Any]:
     from briefing.core.analyze import analyze
     from briefing.render.safe import printable
     from briefing.ui.wire import encode_analysis
 
+    document = _document(what)
+    if isinstance(document, str):
+        return ("failed", request, document)
     try:
         analysis = analyze(document, settings)
     except Exception as exc:  # noqa: BLE001 - reported in the summary pane
@@ -504,7 +551,7 @@ def _warm(settings: Settings) -> None:
         pass
 
 
-def _fork(conn: Connection, request: int, document: Document, settings: Settings) -> _Child:
+def _fork(conn: Connection, request: int, what: tuple[Any, ...], settings: Settings) -> _Child:
     import pickle
 
     receive, send = connection.Pipe(duplex=False)
@@ -514,7 +561,7 @@ def _fork(conn: Connection, request: int, document: Document, settings: Settings
         try:
             conn.close()
             receive.close()
-            send.send_bytes(pickle.dumps(_answer(request, document, settings), protocol=5))
+            send.send_bytes(pickle.dumps(_answer(request, what, settings), protocol=5))
         except BaseException:  # noqa: BLE001
             code = 1
         finally:

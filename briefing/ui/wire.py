@@ -24,7 +24,10 @@ EncodedAnalysis = tuple[Analysis, list[bytes], list[bytes]]
 
 
 def _chunks(items: Sequence[Any]) -> list[bytes]:
-    return [pickle.dumps(tuple(items[i : i + CHUNK]), protocol=5) for i in range(0, len(items), CHUNK)]
+    return [
+        pickle.dumps(tuple(items[i : i + CHUNK]), protocol=5)
+        for i in range(0, len(items), CHUNK)
+    ]
 
 
 def _joined(chunks: list[bytes]) -> tuple[Any, ...]:

@@ -91,6 +91,20 @@ def test_a_large_document_is_analysed_in_a_child_and_matches(helper: Helper, tmp
     assert result == analyze(document, Settings())
 
 
+def test_a_large_file_is_read_by_the_analyst_not_sent(helper: Helper, tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    document = _long_document(path, 1200)
+    source = Source(str(path), explicit=True)
+    result = helper.analyze(document, Settings(), _never, source)
+    assert result == analyze(document, Settings())
+    assert result.document is document  # type: ignore[union-attr]
+    # Changed on disk since the app read it: the analyst says so rather than mark the
+    # app's text with another text's offsets.
+    path.write_text(path.read_text() + "\n\nOne more paragraph.")
+    changed = helper.analyze(document, Settings(), _never, source)
+    assert isinstance(changed, str) and "changed" in changed
+
+
 def test_an_analysis_error_comes_back_as_one_line(helper: Helper) -> None:
     result = helper.analyze(_seed(), Settings(algorithm="no-such-algorithm"), _never)
     assert isinstance(result, str)

@@ -371,10 +371,12 @@ class ReaderScreen(Screen[None]):
             self.post_message(DocumentLoaded(index, result, described))
 
     @work(thread=True, exclusive=True, group="analyze")
-    def analyze_document(self, index: int, document: Document, settings: Settings) -> None:
+    def analyze_document(
+        self, index: int, document: Document, settings: Settings, source: Source | None
+    ) -> None:
         """Have the analyst summarize the document and find its figures; wait for it."""
         worker = get_current_worker()
-        result = self.helper.analyze(document, settings, lambda: worker.is_cancelled)
+        result = self.helper.analyze(document, settings, lambda: worker.is_cancelled, source)
         if result is None or worker.is_cancelled:
             return  # the reader has moved on; the analyst dropped the work
         if isinstance(result, str):
@@ -541,7 +543,9 @@ class ReaderScreen(Screen[None]):
 
     def _start_analysis(self, index: int, document: Document, settings: Settings) -> None:
         if self.index == index and self.document is document and self.analysis is None:
-            self.analyze_document(index, document, settings)
+            entries = self.documents.entries
+            source = entries[index].source if 0 <= index < len(entries) else None
+            self.analyze_document(index, document, settings, source)
 
     def _show_error(self, entry: Entry) -> None:
         reason = printable(entry.error or "unknown error")
