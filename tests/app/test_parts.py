@@ -152,8 +152,10 @@ def test_export_paths_resolve_against_the_working_directory(tmp_path: Path) -> N
 
 def test_importing_the_app_loads_no_nlp_library() -> None:
     code = (
-        "import sys, briefing.ui.app, briefing.ui.commands, briefing.ui.screens.reader;"
-        "heavy = [m for m in ('nltk', 'sumy', 'numpy', 'briefing.core.analyze')"
+        "import sys, briefing.ui.app, briefing.ui.commands, briefing.ui.screens.reader,"
+        " briefing.ui.helper, briefing.ui.wire;"
+        "heavy = [m for m in ('nltk', 'sumy', 'numpy', 'briefing.core.analyze',"
+        " 'briefing.core.segment', 'briefing.core.clean', 'briefing.core.figures')"
         " if m in sys.modules];"
         "print(','.join(heavy))"
     )
@@ -163,6 +165,22 @@ def test_importing_the_app_loads_no_nlp_library() -> None:
         text=True,
         timeout=60,
         cwd=ROOT,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == ""
+
+
+def test_the_launcher_starts_the_helpers_before_textual() -> None:
+    """The CLI's way in imports neither Textual nor anything heavy before the helper
+    processes are forked (they read the titles while Textual loads)."""
+    code = (
+        "import sys, briefing.cli, briefing.ui.launch, briefing.ui.helper;"
+        "print(','.join(m for m in sys.modules if m.split('.')[0] in"
+        " ('textual', 'rich', 'nltk', 'sumy', 'numpy')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT,
         check=False,
     )
     assert out.returncode == 0, out.stderr

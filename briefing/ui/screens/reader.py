@@ -492,14 +492,15 @@ class ReaderScreen(Screen[None]):
         self._analyze()
 
     def _read_ahead(self) -> None:
-        """Have the documents above and below the shown one read, so that j or k finds
+        """Have the documents below and above the shown one read, so that j or k finds
         them in memory and shows the text in the next frame. Called once the summary is
         on screen, so that the reading never slows the frames that show this one."""
         rows = self.documents.rows
         row = self.documents.row_of(self.index) if self.index is not None else None
         if row is None:
             return
-        neighbours = [rows[r] for r in (row + 1, row - 1) if 0 <= r < len(rows)]
+        # Two ahead: moving on quickly, the next one is then read before it is asked for.
+        neighbours = [rows[r] for r in (row + 1, row + 2, row - 1) if 0 <= r < len(rows)]
         entries = self.documents.entries
         sources = [
             entries[i].source
