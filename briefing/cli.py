@@ -1,8 +1,9 @@
 """The ``briefing`` command.
 
 ``briefing [PATH ...]`` opens the reader app; ``briefing summarize``, ``briefing
-figures`` and ``briefing digest`` print to stdout. With no PATH, the bundled sample briefing is used. The app
-and the NLP libraries are imported only on the paths that need them.
+figures`` and ``briefing digest`` print to stdout. With no PATH, the bundled sample
+briefing is used. The app and the NLP libraries are imported only on the paths that
+need them.
 
 Exit codes: 0 success; 1 some document could not be read (the others are still
 processed); 2 usage error; 130 interrupted.
