@@ -247,8 +247,7 @@ def _read_stdin(paths: Sequence[str]) -> tuple[dict[str, Document | LoadError], 
 def run(
     paths: list[str], theme: str | None, algorithm: str | None, helper: Helper | None = None
 ) -> int:
-    """Run the reader on ``paths``: returns 2 for a bad theme or algorithm; once the app
-    has run, the process exits with its code (see below).
+    """Run the reader on ``paths``; returns the exit code (2 for a bad theme or algorithm).
 
     The CLI comes here through :func:`briefing.ui.launch.run`, which starts ``helper``.
     """
