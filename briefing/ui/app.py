@@ -271,11 +271,4 @@ def run(
         )
         return 2
     app.run()
-    code = app.return_code or 0
-    # The terminal is restored and the helpers are closed (on_unmount). Leave at once: a
-    # worker thread still blocked on a helper's pipe would otherwise hold up the
-    # interpreter's exit (it joins the executor's threads), and the user's shell with it
-    # (seen in the tmux end-to-end test on a loaded machine).
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    return app.return_code or 0
