@@ -52,19 +52,13 @@ class ControlClient:
             ["tmux", "-L", SOCKET, "-C", "attach", "-t", session],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1,
         )
-        # Attaching answers with a block of its own: read up to a known reply, so that
-        # every later reply belongs to the command just sent.
+        self.count = 0
+        # Attaching answers with a block of its own: read up to a known reply.
         assert self.proc.stdin is not None
         self.proc.stdin.write("display-message -p control-ready\n")
         self.proc.stdin.flush()
         while self._reply() != "control-ready\n":
             pass
-
-    def _command(self, command: str) -> str:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(command + "\n")
-        self.proc.stdin.flush()
-        return self._reply()
 
     def _reply(self) -> str:
         """The next reply block's text ('' for an error, e.g. a session not there)."""
@@ -85,7 +79,17 @@ class ControlClient:
                 lines.append(line)
 
     def capture(self, target: str) -> str:
-        return self._command(f"capture-pane -p -t {target}")
+        # A marker after each capture: the reply just before the marker's is the
+        # capture's, whatever else tmux may have answered in between.
+        self.count += 1
+        marker = f"control-marker-{self.count}\n"
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(f"capture-pane -p -t {target}\ndisplay-message -p {marker}")
+        self.proc.stdin.flush()
+        previous = ""
+        while (reply := self._reply()) != marker:
+            previous = reply
+        return previous
 
     def close(self) -> None:
         self.proc.terminate()
