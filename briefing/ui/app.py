@@ -63,7 +63,6 @@ class BriefingApp(App[int]):
         super().__init__()
         self.paths = list(paths)
         # Started first: the helpers read the titles while the app builds its screen.
-        self._own_helper = helper is None
         self.helper = helper if helper is not None else Helper.start(self.paths)
         self.config_dir = config_dir if config_dir is not None else config_mod.config_dir()
         self.config, warning = config_mod.load_config(self.config_dir)
@@ -107,8 +106,9 @@ class BriefingApp(App[int]):
 
     def on_unmount(self) -> None:
         app_closed()
-        if self._own_helper:
-            self.helper.close()
+        # Now, not after the app returns: stopping the helpers ends any worker thread
+        # still waiting on their pipes, and the interpreter waits for those threads.
+        self.helper.close()
 
     # --- themes -----------------------------------------------------------------------
 
@@ -209,7 +209,7 @@ def create_app(
     """The one factory for the CLI, the Pilot tests and the snapshot apps.
 
     ``helper``: the helper processes, when the caller started them early (the CLI does);
-    otherwise the app starts its own and stops them when it exits.
+    otherwise the app starts its own. Either way the app stops them when it exits.
     """
     return BriefingApp(
         paths,

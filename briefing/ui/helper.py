@@ -37,6 +37,7 @@ import gc
 import itertools
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -149,10 +150,19 @@ class Helper:
             self.reader_done = True
         return message
 
-    def reader_messages(self) -> Iterator[Found | Described | Grouped]:
-        """The reader's messages, in order, until it is done (blocking)."""
-        while (message := self.next_reader_message()) is not None:
-            yield message
+    def reader_messages(
+        self, cancelled: Callable[[], bool] = lambda: False
+    ) -> Iterator[Found | Described | Grouped]:
+        """The reader's messages, in order, until it is done or ``cancelled()``.
+
+        Waits in short steps, never in one blocking read: the reader may be waiting
+        for the app (to group the stories) when the app quits, and a worker thread stuck
+        in a read would keep the interpreter from exiting (it joins its threads).
+        """
+        while not self.reader_done and not self._closed and not cancelled():
+            message = self.next_reader_message(timeout=POLL * 5)
+            if message is not None:
+                yield message
 
     def resume_reader(self) -> None:
         """Let the reader go on past the first screen (once the app has painted it)."""
@@ -233,10 +243,8 @@ class Helper:
                 conn.close()
             except OSError:  # pragma: no cover
                 pass
-        # The reader at once; the analyst gets a moment to kill a child of its own (it
-        # sees its connection close), which would otherwise finish its work orphaned.
-        self._starter.stop(self._reader, grace=0.0)
-        self._starter.stop(self._analyst, grace=0.5)
+        for worker in (self._reader, self._analyst):
+            self._starter.stop(worker)
 
 
 class _Starter:
@@ -287,14 +295,26 @@ class _Starter:
         process.start()
         return process
 
-    def stop(self, worker: Any, grace: float) -> None:
+    def stop(self, worker: Any) -> None:
         if isinstance(worker, threading.Thread):
             return  # it ends when its connection closes
-        if grace:
-            worker.join(grace)
         if worker.is_alive():
-            worker.kill()
+            worker.kill()  # a child the analyst forked dies with it (_die_with_parent)
         worker.join(1.0)
+
+
+def _die_with_parent() -> bool:
+    """Have the kernel kill this process when its parent dies (Linux), so that nothing
+    is left running when the app is killed. True if the parent is already gone."""
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover
+            pass
+    return os.getppid() != parent or parent == 1
 
 
 def _forked(
@@ -311,6 +331,8 @@ def _detach(env: dict[str, str] | None) -> None:
         return  # a thread of the app
     # The launcher paused the collector for the app's first frame; not here.
     gc.enable()
+    if _die_with_parent():
+        os._exit(0)  # the app has gone already
     os.environ.clear()
     os.environ.update(env)
     devnull = os.open(os.devnull, os.O_RDWR)
@@ -559,6 +581,7 @@ def _fork(conn: Connection, request: int, what: tuple[Any, ...], settings: Setti
     if pid == 0:  # the child: analyse, answer, and leave without any clean-up
         code = 0
         try:
+            _die_with_parent()
             conn.close()
             receive.close()
             send.send_bytes(pickle.dumps(_answer(request, what, settings), protocol=5))

@@ -318,9 +318,7 @@ class ReaderScreen(Screen[None]):
         worker = get_current_worker()
         self.helper.resume_reader()  # the first frame is painted: on with the rest
         entries = list(self.documents.entries)  # what _take_first_titles applied
-        for message in self.helper.reader_messages():
-            if worker.is_cancelled:
-                return
+        for message in self.helper.reader_messages(lambda: worker.is_cancelled):
             if isinstance(message, Found):
                 entries.extend(message.entries)
                 self.post_message(EntriesFound(message.entries, message.done))
@@ -330,13 +328,15 @@ class ReaderScreen(Screen[None]):
                 for path, document in message.documents.items():
                     self.catalog.offer(path, document)
                 self.post_message(EntriesDescribed(message.entries, message.done))
+        if worker.is_cancelled:
+            return
         # Standard input was read by this process; the helper could not describe it.
         stdin = [
             (index, entry.described_by(self.catalog.load(entry.source)))
             for index, entry in enumerate(entries)
             if entry.path == "-" and entry.source is not None
         ]
-        if stdin and not worker.is_cancelled:
+        if stdin:
             self.post_message(EntriesDescribed(stdin, done=True))
 
     def on_stories_found(self, message: StoriesFound) -> None:
