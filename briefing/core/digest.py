@@ -188,9 +188,7 @@ def _repeats(cand: _Candidate, chosen: list[_Candidate]) -> bool:
 
 def _rank_story(analyses: Sequence[Analysis], members: list[int]) -> list[_Candidate]:
     """The story's candidate sentences from all its versions, best first."""
-    import numpy as np
-
-    from briefing.core.rank import _pagerank, _quote_shares, _terms, _unit_rows
+    from briefing.core.rank import centrality, cosine_graph, quote_shares, terms
     from briefing.core.summarize import _candidates, _frequency_shortlist
     from briefing.core.text import words
 
@@ -208,26 +206,13 @@ def _rank_story(analyses: Sequence[Analysis], members: list[int]) -> list[_Candi
             cands = _frequency_shortlist(document, cands, per_version)
             if cands[0] is not first:
                 cands = [first] + cands[:-1]
-        quotes = _quote_shares(document, cands) if params.quote else [0.0] * len(cands)
+        quotes = quote_shares(document, cands) if params.quote else [0.0] * len(cands)
         for pos, s in enumerate(cands):
             text = document.text[s.start : s.end]
-            items.append((doc_index, s, _terms(text, params), quotes[pos], pos == 0))
+            items.append((doc_index, s, terms(text, params), quotes[pos], pos == 0))
     if not items:
         return []
-    vocab: dict[str, int] = {}
-    for _, _, bag, _, _ in items:
-        for w in bag:
-            vocab.setdefault(w, len(vocab))
-    counts = np.zeros((len(items), max(1, len(vocab))))
-    for i, (_, _, bag, _, _) in enumerate(items):
-        for w, c in Counter(bag).items():
-            counts[i, vocab[w]] = c
-    unit = _unit_rows(counts)
-    sim = unit @ unit.T
-    np.fill_diagonal(sim, 0.0)
-    centre = _pagerank(sim, params.damping) if len(items) > 1 else np.ones(1)
-    top = float(centre.max())
-    score = centre / top if top > 0 else np.zeros(len(items))
+    score = centrality(cosine_graph([bag for _, _, bag, _, _ in items])[3], params)
     out = []
     for i, (doc_index, s, bag, quoted, first) in enumerate(items):
         value = float(score[i]) + (params.lede if first else 0.0)

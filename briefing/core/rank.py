@@ -108,26 +108,10 @@ def rank_with(document: Document, sentences: Sequence[Sentence], count: int, par
     if count <= 0 or n == 0:
         return []
     texts = [document.text[s.start : s.end] for s in cands]
-    bags = [_terms(t, params) for t in texts]
-    vocab: dict[str, int] = {}
-    for bag in bags:
-        for w in bag:
-            vocab.setdefault(w, len(vocab))
-    counts = np.zeros((n, max(1, len(vocab))))
-    for i, bag in enumerate(bags):
-        for w, c in Counter(bag).items():
-            counts[i, vocab[w]] = c
-    unit = _unit_rows(counts)
-    cosine = unit @ unit.T
-    np.fill_diagonal(cosine, 0.0)
+    bags = [terms(t, params) for t in texts]
+    counts, vocab, unit, cosine = cosine_graph(bags)
     sim = cosine if params.similarity == "cosine" else _overlap(counts, bags)
-
-    if params.centrality == "pagerank":
-        centre = _pagerank(sim, params.damping)
-    else:
-        centre = sim.sum(axis=1)
-    top = float(centre.max())
-    score = centre / top if top > 0 else np.zeros(n)
+    score = centrality(sim, params)
 
     if params.lede:
         score[0] += params.lede
@@ -135,7 +119,7 @@ def rank_with(document: Document, sentences: Sequence[Sentence], count: int, par
         score += params.position / np.sqrt(1.0 + np.arange(n))
     if params.headline and document.title:
         title = np.zeros(counts.shape[1])
-        for w in _terms(document.title, params):
+        for w in terms(document.title, params):
             if w in vocab:
                 title[vocab[w]] += 1
         norm = float(np.linalg.norm(title))
@@ -144,12 +128,40 @@ def rank_with(document: Document, sentences: Sequence[Sentence], count: int, par
     if params.figures:
         score += params.figures * _carries_figure(document, cands, params.figure_kinds)
     if params.quote:
-        score -= params.quote * (np.array(_quote_shares(document, cands)) > params.quote_share)
+        score -= params.quote * (np.array(quote_shares(document, cands)) > params.quote_share)
     if params.short:
         score -= params.short * np.array([len(b) < params.short_words for b in bags], dtype=float)
 
     chosen = _select(score, cosine, count, params)
     return sorted(cands[i].index for i in chosen)
+
+
+def cosine_graph(bags: Sequence[Sequence[str]]):  # type: ignore[no-untyped-def]
+    """Word counts of each bag, the vocabulary, the unit rows and the cosine of every pair
+    (zero on the diagonal): the graph both the summary and the digest rank on."""
+    import numpy as np
+
+    vocab: dict[str, int] = {}
+    for bag in bags:
+        for w in bag:
+            vocab.setdefault(w, len(vocab))
+    counts = np.zeros((len(bags), max(1, len(vocab))))
+    for i, bag in enumerate(bags):
+        for w, c in Counter(bag).items():
+            counts[i, vocab[w]] = c
+    unit = _unit_rows(counts)
+    cosine = unit @ unit.T
+    np.fill_diagonal(cosine, 0.0)
+    return counts, vocab, unit, cosine
+
+
+def centrality(sim, params: Params):  # type: ignore[no-untyped-def]
+    """Each sentence's centrality in the similarity graph, scaled to a maximum of 1."""
+    import numpy as np
+
+    centre = _pagerank(sim, params.damping) if params.centrality == "pagerank" else sim.sum(axis=1)
+    top = float(centre.max())
+    return centre / top if top > 0 else np.zeros(len(centre))
 
 
 def _carries_figure(document: Document, cands: Sequence[Sentence], kinds: tuple[str, ...]):  # type: ignore[no-untyped-def]
@@ -162,7 +174,7 @@ def _carries_figure(document: Document, cands: Sequence[Sentence], kinds: tuple[
     return np.array([any(s.start <= x < s.end for x in starts) for s in cands], dtype=float)
 
 
-def _terms(text: str, params: Params) -> list[str]:
+def terms(text: str, params: Params) -> list[str]:
     from briefing.core.text import stem, stop_words, words
 
     stops = FUNCTION_WORDS if params.stop == "function" else stop_words()
@@ -213,7 +225,7 @@ def _pagerank(sim, damping: float, tol: float = 1e-10, max_iter: int = 200):  # 
     return p
 
 
-def _quote_shares(document: Document, cands: Sequence[Sentence]) -> list[float]:
+def quote_shares(document: Document, cands: Sequence[Sentence]) -> list[float]:
     """Share of each sentence's characters that lie inside double quotation marks.
 
     The quote state is carried from the start of the paragraph, so the middle sentence

@@ -91,16 +91,16 @@ class Stories:
 
     def related(self, index: int) -> list[int]:
         """Documents of other stories that share this one's topic and some wording."""
-        mine = self.ids[index]
-        out = set()
+        return self.related_all().get(index, [])
+
+    def related_all(self) -> dict[int, list[int]]:
+        """``related`` for every document that has any (one pass over the pairs)."""
+        out: dict[int, set[int]] = {}
         for a, b, c in self.pairs:
-            if c >= SAME:
-                continue
-            if a == index and self.ids[b] != mine:
-                out.add(b)
-            elif b == index and self.ids[a] != mine:
-                out.add(a)
-        return sorted(out)
+            if c < SAME and self.ids[a] != self.ids[b]:
+                out.setdefault(a, set()).add(b)
+                out.setdefault(b, set()).add(a)
+        return {i: sorted(v) for i, v in out.items()}
 
 
 def group(texts: Iterable[str], same: float = SAME) -> Stories:

@@ -14,6 +14,7 @@ from typing import IO, Any
 from rich.console import Console
 from rich.text import Text
 
+from briefing.core.digest import Pick
 from briefing.core.overview import Overview
 from briefing.render.formats import md_bold_figures, dumps, md_escape
 from briefing.render.highlight import DEFAULT_FIGURE_STYLES, PLAIN_FIGURE_STYLES, highlight
@@ -22,8 +23,9 @@ from briefing.render.safe import printable
 
 def record(ov: Overview) -> dict[str, Any]:
     docs = []
+    related_docs = ov.stories.related_all()
     for i, a in enumerate(ov.analyses):
-        related = sorted({ov.stories.ids[j] for j in ov.stories.related(i)})
+        related = sorted({ov.stories.ids[j] for j in related_docs.get(i, ())})
         d = a.document
         docs.append({"path": d.path, "title": d.title, "date": d.date, "story": ov.stories.ids[i],
                      "related": related})
@@ -42,6 +44,14 @@ def record(ov: Overview) -> dict[str, Any]:
 
 def json_text(ov: Overview) -> str:
     return dumps(record(ov))
+
+
+def picks_by_story(ov: Overview) -> list[tuple[int, list[Pick]]]:
+    """The digest's sentences grouped by story, stories in reading order (empty ones out)."""
+    by_story: dict[int, list[Pick]] = {}
+    for p in ov.digest:
+        by_story.setdefault(p.story, []).append(p)
+    return [(sid, by_story[sid]) for sid in ov.order if sid in by_story]
 
 
 def show_date(date: str) -> str:
@@ -67,15 +77,9 @@ def write_text(ov: Overview, stream: IO[str], console: Console, color: bool) -> 
     console.print(Text(f"Digest · {n_docs} document{'s' * (n_docs != 1)} · "
                        f"{n_stories} stor{'ies' if n_stories != 1 else 'y'}",
                        style="bold" if color else ""), soft_wrap=soft)
-    by_story: dict[int, list] = {}
-    for p in ov.digest:
-        by_story.setdefault(p.story, []).append(p)
     if not ov.digest:
         console.print(Text("  (nothing to summarize)", style="dim italic"))
-    for sid in ov.order:
-        picks = by_story.get(sid)
-        if not picks:
-            continue
+    for sid, picks in picks_by_story(ov):
         title, meta = _story_heading(ov, sid)
         console.print()
         console.print(Text(title, style="bold underline" if color else ""), soft_wrap=soft)
@@ -110,13 +114,7 @@ def write_text(ov: Overview, stream: IO[str], console: Console, color: bool) -> 
 
 def write_markdown(ov: Overview, stream: IO[str]) -> None:
     out = ["# Digest", "", f"*{len(ov.analyses)} documents · {len(ov.order)} stories*"]
-    by_story: dict[int, list] = {}
-    for p in ov.digest:
-        by_story.setdefault(p.story, []).append(p)
-    for sid in ov.order:
-        picks = by_story.get(sid)
-        if not picks:
-            continue
+    for sid, picks in picks_by_story(ov):
         title, meta = _story_heading(ov, sid)
         out += ["", f"## {md_escape(title)}", "", f"*{md_escape(meta)}*", ""]
         several = len(ov.story_documents(sid)) > 1

@@ -29,10 +29,6 @@ if TYPE_CHECKING:
     from briefing.ui.screens.reader import ReaderScreen
 
 
-def _show_date(date: str) -> str:
-    return f"{date[2:]} (year unknown)" if date.startswith("--") else date
-
-
 class OverviewScreen(Screen[None]):
     """The whole briefing: digest by story, then the timeline."""
 
@@ -108,6 +104,7 @@ class OverviewScreen(Screen[None]):
         self.overview = ov
         self.entry_of = entry_of
         styles = self.reader.figure_styles
+        from briefing.render.digest import picks_by_story, show_date
         from briefing.render.highlight import highlight
 
         n_docs, n_stories = len(ov.analyses), len(ov.order)
@@ -119,13 +116,7 @@ class OverviewScreen(Screen[None]):
             )
         )
         options: list[Option | None] = []
-        by_story: dict[int, list] = {}  # type: ignore[type-arg]
-        for p in ov.digest:
-            by_story.setdefault(p.story, []).append(p)
-        for sid in ov.order:
-            picks = by_story.get(sid)
-            if not picks:
-                continue
+        for sid, picks in picks_by_story(ov):
             members = ov.story_documents(sid)
             first = ov.analyses[members[0]].document
             heading = Text(printable(first.title), style="bold")
@@ -156,7 +147,7 @@ class OverviewScreen(Screen[None]):
         for e in ov.timeline:
             a = ov.analyses[e.doc]
             s0, s1 = e.sentence
-            line = Text(_show_date(e.date).ljust(10), style=styles.get("date", "bold"))
+            line = Text(show_date(e.date).ljust(10), style=styles.get("date", "bold"))
             line.append("  ")
             marked = [f for f in a.figures if f.start == e.start and f.end == e.end]
             line.append_text(highlight(a.document.text[s0:s1].replace("\n", " "), marked, offset=s0, styles=styles))
