@@ -302,15 +302,24 @@ class ReaderScreen(Screen[None]):
             # and the text then make it into the first frame as well.
             self.select(current)
 
-    def _apply_reader_message(self, message: Found | Described | Grouped) -> None:
+    def _translate(self, message: Found | Described | Grouped) -> EntriesFound | EntriesDescribed | StoriesFound:
+        """The list reader's message as the screen's own (documents it read go to the catalog)."""
         if isinstance(message, Found):
-            self.on_entries_found(EntriesFound(message.entries, message.done))
-        elif isinstance(message, Grouped):
-            self.on_stories_found(StoriesFound(message.ids))
+            return EntriesFound(message.entries, message.done)
+        if isinstance(message, Grouped):
+            return StoriesFound(message.ids)
+        for path, document in message.documents.items():
+            self.catalog.offer(path, document)
+        return EntriesDescribed(message.entries, message.done)
+
+    def _apply_reader_message(self, message: Found | Described | Grouped) -> None:
+        ui = self._translate(message)
+        if isinstance(ui, EntriesFound):
+            self.on_entries_found(ui)
+        elif isinstance(ui, StoriesFound):
+            self.on_stories_found(ui)
         else:
-            for path, document in message.documents.items():
-                self.catalog.offer(path, document)
-            self.on_entries_described(EntriesDescribed(message.entries, message.done))
+            self.on_entries_described(ui)
 
     @work(thread=True, exclusive=True, group="scan")
     def scan(self) -> None:
@@ -321,13 +330,7 @@ class ReaderScreen(Screen[None]):
         for message in self.helper.reader_messages(lambda: worker.is_cancelled):
             if isinstance(message, Found):
                 entries.extend(message.entries)
-                self.post_message(EntriesFound(message.entries, message.done))
-            elif isinstance(message, Grouped):
-                self.post_message(StoriesFound(message.ids))
-            else:
-                for path, document in message.documents.items():
-                    self.catalog.offer(path, document)
-                self.post_message(EntriesDescribed(message.entries, message.done))
+            self.post_message(self._translate(message))
         if worker.is_cancelled:
             return
         # Standard input was read by this process; the helper could not describe it.
