@@ -1,14 +1,26 @@
-"""Same-story grouping on the sample briefing and on a labelled BBC sample."""
+"""Same-story grouping: the sample briefing, a labelled BBC sample, and a pairwise reference."""
 
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from briefing.core import stories
 from briefing.core.load import discover, load
-from briefing.core.stories import COMMON, Stories, group, shingles
+from briefing.core.stories import (
+    _WORD,
+    COMMON,
+    MIN_SHARED,
+    RELATED,
+    SAME,
+    SHINGLE,
+    Stories,
+    group,
+    shingles,
+)
 from tests.conftest import ROOT, SEEDS
 
 STORY_SAMPLE = ROOT / "bench" / "data" / "stories" / "sample"
@@ -85,3 +97,75 @@ def test_boilerplate_shared_by_many_documents_does_not_merge_them() -> None:
 def test_degenerate_inputs(n: int) -> None:
     result = group(["Some words in a text that is long enough to shingle."] * n)
     assert result.ids == tuple([0] * n)
+
+
+def reference_group(texts: list[str], same: float = SAME, common: int = COMMON) -> Stories:
+    """The grouping the long way: every pair of documents, their 5-gram sets intersected."""
+    words = [_WORD.findall(t.lower().replace("’", "'")) for t in texts]
+    sets = [set(zip(*(w[i:] for i in range(SHINGLE)))) for w in words]
+    in_docs = Counter(s for doc in sets for s in doc)
+    parent = list(range(len(texts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    def join(a: int, b: int) -> None:
+        ra, rb = root(a), root(b)
+        parent[max(ra, rb)] = min(ra, rb)
+
+    pairs = []
+    for a, b in itertools.combinations(range(len(texts)), 2):
+        if words[a] and words[a] == words[b]:
+            join(a, b)
+        shared = sum(1 for s in sets[a] & sets[b] if in_docs[s] <= common)
+        if not shared:
+            continue
+        c = shared / max(1, min(len(sets[a]), len(sets[b])))
+        if c >= RELATED:
+            pairs.append((a, b, round(c, 4)))
+        if c >= same and shared >= MIN_SHARED:
+            join(a, b)
+    number: dict[int, int] = {}
+    ids = tuple(number.setdefault(root(i), len(number)) for i in range(len(texts)))
+    return Stories(ids, tuple(pairs))
+
+
+def mixed_corpus() -> list[str]:
+    """Real articles plus copies, copies with a line added, cut, reordered and reworded
+    versions, many copies of one text, a shared footer, repeated phrases and short texts."""
+    _, texts = texts_of(STORY_SAMPLE, SEEDS)
+    a, b, c = texts[0], texts[2], texts[4]
+    paragraphs = b.split("\n\n")
+    footer = "\n\nSubscribe to our newsletter for the latest news and offers from the city desk."
+    out = list(texts)
+    out += [a, a + "\n\nCopy 1 of this article.", a + "\n\nCopy 2 of this article."]
+    out += ["\n\n".join(paragraphs[: len(paragraphs) // 2]), "\n\n".join(reversed(paragraphs))]
+    out += [c.replace(" the ", " a ", 6), c + footer, texts[6] + footer, texts[8] + footer]
+    out += [texts[1] + f"\n\nCopy {i} of this article." for i in range(12)]
+    out += [" ".join(["The minister said the plan would work."] * 8), "Thank you.", "Thank you.",
+            "", "   ", "Four words only here", "Four words only here.", footer.strip()]
+    return out
+
+
+@pytest.mark.parametrize(("common", "words", "slice_", "keys", "same"), [
+    (COMMON, None, None, None, SAME),  # the defaults: one batch of everything here
+    (6, 64, 16, 5, SAME),  # tiny batches: many word slices, hash ranges and merges
+    (3, 1000, 200, 50, 0.5),
+])
+def test_grouping_matches_the_pairwise_reference(monkeypatch: pytest.MonkeyPatch, common: int,
+                                                 words: int | None, slice_: int | None,
+                                                 keys: int | None, same: float) -> None:
+    monkeypatch.setattr(stories, "COMMON", common)
+    for name, value in (("_WORDS", words), ("_SLICE", slice_), ("_PAIRS", keys)):
+        if value is not None:
+            monkeypatch.setattr(stories, name, value)
+    texts = mixed_corpus()
+    expected = reference_group(texts, same, common)
+    result = group(iter(texts), same)
+    assert result.ids == expected.ids
+    assert result.pairs == expected.pairs
+    # The corpus exercises what it is meant to: stories of several documents, related pairs.
+    assert len(set(result.ids)) <= len(texts) - 7
+    assert {c >= same for _, _, c in result.pairs} == {True, False}
