@@ -24,5 +24,18 @@ def seeds_dir() -> Path:
 
 
 def themes_dir() -> Path:
-    """The bundled themes (``*.toml``) and the app stylesheet (``briefing.tcss``)."""
+    """The bundled themes (``*.toml``) and the app's stylesheets (``*.tcss``)."""
     return _find("themes")
+
+
+def stylesheet(name: str) -> str | None:
+    """The path of a bundled stylesheet, for a ``CSS_PATH``; ``None`` on a broken install
+    (the app then runs unstyled rather than not at all).
+
+    The main screen's styles are in ``briefing.tcss``; screens opened later have their
+    own files, parsed when first shown instead of before the first frame."""
+    try:
+        path = themes_dir() / name
+    except FileNotFoundError:
+        return None
+    return str(path) if path.is_file() else None

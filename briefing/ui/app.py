@@ -20,7 +20,7 @@ from textual.theme import Theme
 from briefing import config as config_mod
 from briefing.core.model import Document, LoadError
 from briefing.render.safe import printable
-from briefing.resources import themes_dir
+from briefing.resources import stylesheet, themes_dir
 from briefing.ui.commands import DocumentCommands, ReaderCommands
 from briefing.ui.helper import Helper
 from briefing.ui.launch import app_closed, first_frame_painted
@@ -30,17 +30,10 @@ from briefing.ui.themes import DEFAULT_THEME, load_themes, variable_defaults
 BUNDLED_ORDER = ("briefing-dark", "briefing-light", "briefing-contrast")
 
 
-def _stylesheet() -> str:
-    try:
-        return str(themes_dir() / "briefing.tcss")
-    except FileNotFoundError:  # a broken install: run unstyled rather than not at all
-        return ""
-
-
 class BriefingApp(App[int]):
     """A terminal briefing reader."""
 
-    CSS_PATH = _stylesheet() or None
+    CSS_PATH = stylesheet("briefing.tcss")
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | {DocumentCommands, ReaderCommands}
 

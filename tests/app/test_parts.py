@@ -173,11 +173,12 @@ def test_importing_the_app_loads_no_nlp_library() -> None:
 
 def test_the_launcher_starts_the_helpers_before_textual() -> None:
     """The CLI's way in imports neither Textual nor anything heavy before the helper
-    processes are forked (they read the titles while Textual loads)."""
+    processes are forked (they read the titles while Textual loads), nor argparse: the
+    app opened on paths alone never needs a parser."""
     code = (
         "import sys, briefing.cli, briefing.ui.launch, briefing.ui.helper;"
         "print(','.join(m for m in sys.modules if m.split('.')[0] in"
-        " ('textual', 'rich', 'nltk', 'sumy', 'numpy')))"
+        " ('textual', 'rich', 'nltk', 'sumy', 'numpy', 'argparse')))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT,

@@ -206,6 +206,76 @@ async def test_page_keys_and_space_scroll_the_text_from_any_pane(make_app) -> No
         assert text.scroll_y == 0
 
 
+async def test_each_text_scrolls_over_its_own_length_after_moving(make_app) -> None:
+    """The text pane's scroll range and scroll bar follow the document shown (they are
+    updated in place when the text changes, without a layout of the screen)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reader = app.reader
+        text = reader.text
+        for step in ("G", "g", "G"):  # the longest document, the first, the longest again
+            await pilot.press(step)
+            await settle(pilot)
+            lines = len(text._lines)
+            height = text.scrollable_content_region.height
+            assert text.virtual_size.height == lines
+            assert text.max_scroll_y == max(0, lines - height)
+            assert text.vertical_scrollbar.window_virtual_size == lines
+            text.action_scroll_end()
+            await pilot.pause()
+            last_words = reader.document.text.rstrip().rsplit(None, 3)[-3:]
+            assert " ".join(last_words) in " ".join(text.visible_text.split())
+            assert text.scroll_y == text.max_scroll_y
+
+
+async def test_a_long_summary_scrolls_to_its_last_sentence(make_app) -> None:
+    """The summary pane's scroll range follows its sentences (updated without a layout)."""
+    app = make_app(paths=[SEEDS / SEED_DOCS[4].name])
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        reader = app.reader
+        summary = reader.summary
+        for _ in range(8):
+            await pilot.press("plus")
+        await settle(pilot)
+        long_height = summary.virtual_size.height
+        assert long_height > summary.scrollable_content_region.height
+        summary.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert summary.highlighted == len(summary.sentence_spans) - 1
+        assert summary.scroll_y == summary.max_scroll_y > 0
+        # Shorter again: the range shrinks with it.
+        await pilot.press("minus", "minus", "minus", "minus", "minus", "minus", "minus", "minus")
+        await settle(pilot)
+        height = summary.scrollable_content_region.height
+        assert summary.virtual_size.height < long_height
+        assert summary.max_scroll_y == max(0, summary.virtual_size.height - height)
+        assert summary.vertical_scrollbar.window_virtual_size == summary.virtual_size.height
+        assert summary.scroll_y <= summary.max_scroll_y
+
+
+async def test_the_title_bar_shows_title_and_date_and_its_icon_opens_the_palette(make_app) -> None:
+    from textual.command import CommandPalette
+
+    from briefing.ui.widgets.title_bar import TitleBar
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        bar = app.reader.query_one(TitleBar)
+        assert SEED_DOCS[0].title in bar.render().plain
+        app.reader.documents.select_entry(2)  # 002 has a date (it is folded under 001)
+        await settle(pilot)
+        shown = bar.render().plain
+        assert SEED_DOCS[2].title[:40] in shown and "2020-03-20" in shown
+        assert app.reader.title == SEED_DOCS[2].title and app.reader.sub_title == "2020-03-20"
+        await pilot.click(TitleBar, offset=(1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+
+
 # --- search -----------------------------------------------------------------------------
 
 

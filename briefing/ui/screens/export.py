@@ -17,9 +17,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from briefing.resources import stylesheet
+
 
 class ExportScreen(ModalScreen["Path | None"]):
     """A path prompt; dismisses with the written file's path, or None if cancelled."""
+
+    CSS_PATH = stylesheet("dialogs.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export.cancel"),

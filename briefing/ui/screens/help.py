@@ -21,6 +21,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from briefing.resources import stylesheet
+
 if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
@@ -83,6 +85,8 @@ MOUSE_NOTES = (
 
 class HelpScreen(ModalScreen[None]):
     """Lists every key binding; any of Escape, q or ? closes it."""
+
+    CSS_PATH = stylesheet("dialogs.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close help", id="help.close"),

@@ -17,12 +17,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from briefing.core.model import Analysis, Document, Settings
 from briefing.render.safe import printable
+from briefing.resources import stylesheet
+from briefing.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from briefing.core.overview import Overview
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
 
 class OverviewScreen(Screen[None]):
     """The whole briefing: digest by story, then the timeline."""
+
+    CSS_PATH = stylesheet("overview.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,o", "close", "Back", tooltip="Back to the documents", id="overview.close"),
@@ -48,7 +52,7 @@ class OverviewScreen(Screen[None]):
         self.timeline_at: int | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar(icon="≡")
         yield Static(Text("Reading the briefing…", style="italic"), id="overview-status", markup=False)
         yield OptionList(id="overview-list")
         yield Footer()

@@ -25,7 +25,7 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Header
+from textual.widgets import ContentSwitcher, Footer
 from textual.worker import get_current_worker
 
 from briefing.core.load import Source
@@ -43,12 +43,13 @@ from briefing.ui.messages import (
 )
 from briefing.ui.themes import figure_styles, mark_style
 from briefing.ui.widgets.document_list import DocumentList
-from briefing.ui.widgets.figures_pane import FiguresPane
 from briefing.ui.widgets.legend import LegendBar
 from briefing.ui.widgets.summary_pane import SummaryPane
 from briefing.ui.widgets.text_pane import TextPane
+from briefing.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from briefing.ui.widgets.figures_pane import FiguresPane
     from briefing.ui.widgets.search_bar import SearchBar
 
 WIDE = 110
@@ -191,7 +192,7 @@ class ReaderScreen(Screen[None]):
     # --- layout -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar(icon="≡")
         with Horizontal(id="main"):
             yield DocumentList(id="documents")
             with Vertical(id="reading"):
@@ -214,6 +215,8 @@ class ReaderScreen(Screen[None]):
     @property
     def figures(self) -> FiguresPane:
         """The figures view (mounted the first time it is shown)."""
+        from briefing.ui.widgets.figures_pane import FiguresPane
+
         return self.query_one("#figures", FiguresPane)
 
     @property
@@ -233,6 +236,7 @@ class ReaderScreen(Screen[None]):
 
     def help_panes(self) -> list[tuple[str, type[Widget]]]:
         """The panes whose own keys the help screen lists, with their names."""
+        from briefing.ui.widgets.figures_pane import FiguresPane
         from briefing.ui.widgets.search_bar import SearchBar
 
         return [
@@ -462,8 +466,7 @@ class ReaderScreen(Screen[None]):
         self.analysis = None
         self.analysis_error = None
         self.text.border_title = Text(entry.name)
-        self.title = entry.label
-        self.sub_title = entry.date or ""
+        self._show_title(entry.label, entry.date or "")
         if entry.source is None or (
             entry.error is not None and self.catalog.cached(entry.path) is None
         ):
@@ -478,13 +481,25 @@ class ReaderScreen(Screen[None]):
         self._figures_placeholder(SUMMARIZING)
         self.load_document(index, entry)
 
+    def _show_title(self, title: str, sub_title: str) -> None:
+        """Set the screen's title and subtitle, repainting only the title bar.
+
+        ``Screen.title`` is a repainting reactive: assigning it repaints the whole
+        screen, a frame's worth of work on every move through the list (see
+        docs/benchmarks.md "Speed")."""
+        if not self.is_attached:
+            self.title, self.sub_title = title, sub_title
+            return
+        self.set_reactive(Screen.title, title)
+        self.set_reactive(Screen.sub_title, sub_title)
+        self.query_one(TitleBar).refresh()
+
     def _show(self, entry: Entry, result: Document | LoadError) -> None:
         if isinstance(result, LoadError):
             self._show_error(Entry(entry.path, entry.source, error=result.reason))
             return
         self.document = result
-        self.title = printable(result.title)
-        self.sub_title = result.date or ""
+        self._show_title(printable(result.title), result.date or "")
         self.text.show_document(result)
         if self.search_query:
             self._search(self.search_query, jump=False)
@@ -553,8 +568,7 @@ class ReaderScreen(Screen[None]):
 
     def _show_error(self, entry: Entry) -> None:
         reason = printable(entry.error or "unknown error")
-        self.title = entry.name
-        self.sub_title = "could not be opened"
+        self._show_title(entry.name, "could not be opened")
         message = Text.assemble(
             ("Could not open this document.\n\n", "bold"),
             ("File: ", "bold"),
@@ -572,8 +586,7 @@ class ReaderScreen(Screen[None]):
 
     def _show_empty(self) -> None:
         paths = ", ".join(printable(p) for p in self.paths) or "(nothing)"
-        self.title = "No documents"
-        self.sub_title = ""
+        self._show_title("No documents", "")
         message = Text.assemble(
             ("Nothing to read here.\n\n", "bold"),
             "briefing looked in: ",
@@ -627,8 +640,8 @@ class ReaderScreen(Screen[None]):
     def _sentence_chosen(self, event: SummaryPane.SentenceChosen) -> None:
         self.text.show_span(event.start, event.end, flash=True)
 
-    @on(FiguresPane.FigureChosen)
-    def _figure_chosen(self, event: FiguresPane.FigureChosen) -> None:
+    def on_figures_pane_figure_chosen(self, event: FiguresPane.FigureChosen) -> None:
+        # By handler name: the figures view's module is imported on its first use.
         self.text.show_span(event.figure.start, event.figure.end, flash=True)
 
     def open_at(self, index: int, start: int, end: int) -> None:
@@ -813,6 +826,8 @@ class ReaderScreen(Screen[None]):
 
     async def _mount_figures_view(self) -> None:
         """Mount the figures view, showing what the summary pane would say now."""
+        from briefing.ui.widgets.figures_pane import FiguresPane
+
         pane = FiguresPane(id="figures")
         await self.query_one("#side", ContentSwitcher).add_content(pane)
         pane.border_title = "Figures"

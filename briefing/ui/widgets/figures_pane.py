@@ -19,13 +19,14 @@ from textual.widgets.option_list import Option
 
 from briefing.core.model import Analysis, Figure
 from briefing.render.highlight import highlight
+from briefing.ui.widgets.steady import SteadyOptionList
 
 CONTEXT_CHARS = 45
 """Characters of the sentence kept on each side of the figure."""
 KEY_FIGURES = 5
 
 
-class FiguresPane(OptionList, inherit_bindings=False):
+class FiguresPane(SteadyOptionList, inherit_bindings=False):
     """The document's figures in text order, each with its sentence."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -17,9 +17,10 @@ from textual.widgets.option_list import Option
 
 from briefing.core.model import Analysis
 from briefing.render.highlight import highlight
+from briefing.ui.widgets.steady import SteadyOptionList
 
 
-class SummaryPane(OptionList, inherit_bindings=False):
+class SummaryPane(SteadyOptionList, inherit_bindings=False):
     """The summary sentences, figures highlighted; each links to its place in the text."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

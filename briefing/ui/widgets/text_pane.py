@@ -215,7 +215,14 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._wrap_width = width
         self._lines = wrap_spans(self._source, width)
         self._line_starts = [a for a, _ in self._lines]
-        self.virtual_size = Size(width, len(self._lines))
+        size = Size(width, len(self._lines))
+        if size != self.virtual_size:
+            # Not by assignment: ``virtual_size`` is a layout reactive, and a layout
+            # re-arranges and repaints the whole screen. This pane's size never depends
+            # on its text (its scroll bar is always shown, it never scrolls sideways), so
+            # setting the value and updating the scroll bar is all a new text needs.
+            self.set_reactive(TextPane.virtual_size, size)
+            self._scroll_update(size)
         self._restyle()
         if keep_position and anchor:
             self.scroll_to(y=self.line_of(anchor), animate=False, immediate=True)
