@@ -1,4 +1,4 @@
-"""User settings: a small dataclass read from and written to ``config.toml``.
+"""User settings: a small record read from and written to ``config.toml``.
 
 The file lives in ``$XDG_CONFIG_HOME/briefing/`` (``~/.config/briefing/`` when the
 variable is unset or not an absolute path, as the XDG spec asks). Reading never creates
@@ -11,23 +11,29 @@ beyond that is reported as an error rather than guessed at.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 CONFIG_NAME = "config.toml"
 
 
-@dataclass
 class Config:
     """The settings the app remembers between runs."""
 
-    theme: str | None = None
-    """The theme last chosen in the app (``t`` or the command palette)."""
+    __slots__ = ("theme",)
+
+    def __init__(self, theme: str | None = None) -> None:
+        self.theme = theme
+        """The theme last chosen in the app (``t`` or the command palette)."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Config) and other.theme == self.theme
+
+    def __repr__(self) -> str:
+        return f"Config(theme={self.theme!r})"
 
 
 def config_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -120,6 +126,8 @@ def _value(text: str, name: str, lineno: int) -> Any:
     if len(text) >= 2 and text[0] == text[-1] == "'":
         return text[1:-1]
     if len(text) >= 2 and text[0] == text[-1] == '"':
+        import json
+
         try:
             value = json.loads(text)
         except ValueError:
@@ -159,4 +167,6 @@ def save_config(config: Config, directory: Path) -> Path:
 
 def toml_string(value: str) -> str:
     """A TOML basic string (JSON's escapes are valid TOML when non-ASCII stays literal)."""
+    import json
+
     return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")

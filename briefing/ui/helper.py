@@ -41,7 +41,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from multiprocessing import connection
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
@@ -65,31 +64,38 @@ POLL = 0.02
 
 
 # --- messages from the reader ------------------------------------------------------------
+# (Plain classes: a dataclass costs about half a millisecond to create at import, and
+# this module is imported on the way to the first frame.)
 
 
-@dataclass
 class Found:
     """Files discovered, in list order (``entries`` are ``catalog.Entry``)."""
 
-    entries: list[Any]
-    done: bool = False
+    def __init__(self, entries: list[Any], done: bool = False) -> None:
+        self.entries = entries
+        self.done = done
 
 
-@dataclass
 class Described:
     """Files read: ``(index, entry)`` pairs, and some of the documents themselves."""
 
-    entries: list[tuple[int, Any]]
-    documents: dict[str, Document] = field(default_factory=dict)
-    done: bool = False
+    def __init__(
+        self,
+        entries: list[tuple[int, Any]],
+        documents: dict[str, Document] | None = None,
+        done: bool = False,
+    ) -> None:
+        self.entries = entries
+        self.documents = {} if documents is None else documents
+        self.done = done
 
 
-@dataclass
 class Grouped:
     """Which entries tell the same story: one story id per entry (``core.stories``).
     The reader's last message."""
 
-    ids: list[int]
+    def __init__(self, ids: list[int]) -> None:
+        self.ids = ids
 
 
 # --- the app's side ----------------------------------------------------------------------
@@ -448,11 +454,11 @@ def _lower_priority(env: dict[str, str] | None) -> None:
 # --- the analyst --------------------------------------------------------------------------
 
 
-@dataclass
 class _Child:
-    pid: int
-    conn: Connection
-    request: int
+    def __init__(self, pid: int, conn: Connection, request: int) -> None:
+        self.pid = pid
+        self.conn = conn
+        self.request = request
 
 
 def serve(conn: Connection, env: dict[str, str] | None) -> None:

@@ -11,7 +11,6 @@ that lacks them, Textual's built-in ones included, gets the fallbacks from
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -140,12 +139,12 @@ def load_theme_file(path: Path) -> Theme:
     return theme_from_mapping(data, f"theme file {path.name}")
 
 
-@dataclass
 class LoadedThemes:
-    themes: list[Theme]
-    """In load order: bundled first, then the user's (which may replace a bundled one)."""
-    errors: list[str]
-    """One line per file that could not be used."""
+    def __init__(self, themes: list[Theme], errors: list[str]) -> None:
+        self.themes = themes
+        """In load order: bundled first, then the user's (which may replace a bundled one)."""
+        self.errors = errors
+        """One line per file that could not be used."""
 
 
 def load_themes(folders: Iterable[Path]) -> LoadedThemes:

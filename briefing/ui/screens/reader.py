@@ -21,7 +21,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
@@ -195,12 +195,13 @@ class ReaderScreen(Screen[None]):
         yield TitleBar(icon="≡")
         with Horizontal(id="main"):
             yield DocumentList(id="documents")
-            with Vertical(id="reading"):
-                with Container(id="panes"):
-                    # The figures view is mounted on first use (_mount_figures_view).
-                    with ContentSwitcher(id="side", initial="summary"):
-                        yield SummaryPane(id="summary")
-                    yield TextPane(id="text")
+            # The summary (or figures) and the text side by side; the search field,
+            # mounted on first use, docks at the bottom of this container.
+            with Horizontal(id="reading"):
+                # The figures view is mounted on first use (_mount_figures_view).
+                with ContentSwitcher(id="side", initial="summary"):
+                    yield SummaryPane(id="summary")
+                yield TextPane(id="text")
         yield LegendBar(id="legend")
         yield Footer()
 

@@ -13,7 +13,6 @@ of the entry (``entries``), which is what the rest of the app uses.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
@@ -85,23 +84,25 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
     """The highlighted row (watch_cursor repaints just the two rows that change)."""
 
-    @dataclass
     class Highlighted(Message):
         """The highlighted document changed."""
 
-        document_list: DocumentList
-        index: int
+        def __init__(self, document_list: DocumentList, index: int) -> None:
+            self.document_list = document_list
+            self.index = index
+            super().__init__()
 
         @property
         def control(self) -> DocumentList:
             return self.document_list
 
-    @dataclass
     class Opened(Message):
         """Enter or a double click on a document: the reader wants to read it."""
 
-        document_list: DocumentList
-        index: int
+        def __init__(self, document_list: DocumentList, index: int) -> None:
+            self.document_list = document_list
+            self.index = index
+            super().__init__()
 
         @property
         def control(self) -> DocumentList:

@@ -6,7 +6,6 @@ Enter (or a click) on a sentence asks the reader to show it in the full text.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -38,13 +37,14 @@ class SummaryPane(SteadyOptionList, inherit_bindings=False):
         ),
     ]
 
-    @dataclass
     class SentenceChosen(Message):
         """The reader asked to see a summary sentence in the full text."""
 
-        summary_pane: SummaryPane
-        start: int
-        end: int
+        def __init__(self, summary_pane: SummaryPane, start: int, end: int) -> None:
+            self.summary_pane = summary_pane
+            self.start = start
+            self.end = end
+            super().__init__()
 
         @property
         def control(self) -> SummaryPane:
