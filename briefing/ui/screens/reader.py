@@ -25,7 +25,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer
+from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from briefing.core.load import Source
@@ -198,9 +198,9 @@ class ReaderScreen(Screen[None]):
             # The summary (or figures) and the text side by side; the search field,
             # mounted on first use, docks at the bottom of this container.
             with Horizontal(id="reading"):
-                # The figures view is mounted on first use (_mount_figures_view).
-                with ContentSwitcher(id="side", initial="summary"):
-                    yield SummaryPane(id="summary")
+                # The figures view, mounted on first use (_mount_figures_view), takes the
+                # summary's place while it is shown.
+                yield SummaryPane(id="summary")
                 yield TextPane(id="text")
         yield LegendBar(id="legend")
         yield Footer()
@@ -233,7 +233,7 @@ class ReaderScreen(Screen[None]):
 
     @property
     def showing_figures(self) -> bool:
-        return self.query_one("#side", ContentSwitcher).current == "figures"
+        return bool(self.query("#figures")) and self.figures.display
 
     def help_panes(self) -> list[tuple[str, type[Widget]]]:
         """The panes whose own keys the help screen lists, with their names."""
@@ -816,21 +816,23 @@ class ReaderScreen(Screen[None]):
         self.notify(f"Summary algorithm: {name}", markup=False)
 
     async def action_toggle_figures(self) -> None:
-        switcher = self.query_one("#side", ContentSwitcher)
-        had_focus = self.focused is not None and self.focused.parent is switcher
+        had_focus = self.focused is not None and self.focused.id in ("summary", "figures")
         if not self.query("#figures"):
             await self._mount_figures_view()
-        switcher.current = "summary" if switcher.current == "figures" else "figures"
+        show = not self.showing_figures
+        self.figures.display = show
+        self.summary.display = not show
         self._fill_figures()
         if had_focus:
-            (self.figures if switcher.current == "figures" else self.summary).focus()
+            (self.figures if show else self.summary).focus()
 
     async def _mount_figures_view(self) -> None:
         """Mount the figures view, showing what the summary pane would say now."""
         from briefing.ui.widgets.figures_pane import FiguresPane
 
         pane = FiguresPane(id="figures")
-        await self.query_one("#side", ContentSwitcher).add_content(pane)
+        pane.display = False
+        await self.query_one("#reading").mount(pane, after=self.summary)
         pane.border_title = "Figures"
         pane.show_placeholder(*self._figures_message)
         self._update_summary_title()

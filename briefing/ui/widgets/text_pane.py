@@ -12,6 +12,8 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Span, Text
 from textual import events
@@ -73,6 +75,7 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._line_spans: list[list[Span]] | None = None
         self._pass: tuple[int, Style] | None = None
         self._strips: dict[int, Strip] = {}
+        self._style_cache: dict[tuple[Style, tuple[str | Style, ...]], Style] = {}
         self._flash_timer: Timer | None = None
 
     # --- content ----------------------------------------------------------------------
@@ -293,6 +296,33 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
                     by_line[index].append(Span(a - line_start, b - line_start, style))
         return by_line
 
+    def _segments(self, text: str, spans: list[Span], base: Style) -> list[Segment]:
+        """One line as segments: each run of characters under the same spans gets
+        ``base`` plus those spans' styles, later spans over earlier ones (as Rich's
+        ``Text`` renders them, without building one per line: a line is rendered for
+        every frame that shows it, and this is most of the text's share of a frame)."""
+        if not spans:
+            return [Segment(text, base)]
+        cuts = sorted({0, len(text), *(span.start for span in spans), *(span.end for span in spans)})
+        segments = []
+        for a, b in zip(cuts, cuts[1:]):
+            active = tuple(span.style for span in spans if span.start <= a and b <= span.end)
+            segments.append(Segment(text[a:b], self._combined(base, active)))
+        return segments
+
+    def _combined(self, base: Style, styles: tuple[str | Style, ...]) -> Style:
+        key = (base, styles)
+        style = self._style_cache.get(key)
+        if style is None:
+            if len(self._style_cache) > 1024:
+                self._style_cache.clear()
+            get_style = self.app.console.get_style
+            style = Style.combine(
+                [base, *(s if isinstance(s, Style) else get_style(s, default=Style.null()) for s in styles)]
+            )
+            self._style_cache[key] = style
+        return style
+
     def render_lines(self, crop: Region) -> list[Strip]:
         # Worked out once per pass rather than per line: the base style walks the styles
         # of every ancestor, and a pass renders dozens of lines.
@@ -315,11 +345,16 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
             if self._line_spans is None:
                 self._line_spans = self._spans_by_line()
             start, end = self._lines[index]
-            line = Text(self._source[start:end], spans=self._line_spans[index], no_wrap=True, end="")
             if self.message is not None:
-                line.stylize_before(self.get_component_rich_style("text-pane--message"))
-            line.stylize_before(base)
-            strip = Strip(list(line.render(self.app.console))).crop_extend(0, width, base)
+                base = base + self.get_component_rich_style("text-pane--message")
+            text = self._source[start:end]
+            segments = self._segments(text, self._line_spans[index], base)
+            cells = cell_len(text)
+            if cells <= width:  # as wrapped: padded to the width in one step
+                segments.append(Segment(" " * (width - cells), base))
+                strip = Strip(segments, width)
+            else:
+                strip = Strip(segments).crop_extend(0, width, base)
             if len(self._strips) > 512:
                 self._strips.clear()
             self._strips[index] = strip
