@@ -1,11 +1,18 @@
 """Batch throughput: ``briefing summarize --format jsonl`` against a bare sumy LexRank loop.
 
 Runs, alternately and ``--rounds`` times each: the sumy baseline (one core), briefing
-with ``-j 1`` and with ``-j 2`` (cache off, so every document is analysed). Reports the
-median wall time, documents per second, and the ratios. Whole-process times, so import
-costs count against briefing (the baseline's loop time excludes its imports).
+with ``-j 1`` and with ``-j 2`` (cache off, so every document is analysed; the two in
+ABBA order across rounds). Reports the median wall time, documents per second, and the
+ratios. Whole-process times, so import costs count against briefing (the baseline's loop
+time excludes its imports).
 
-    python bench/batch.py ../shared/data/bbc-dev/articles [--rounds 3] [--out bench/results/batch.md]
+The scaling of ``-j 2`` over ``-j 1`` is also given round by round (the two runs of a
+round are back to back, so a machine that slows down for a while slows both), with the
+CPU time each run used (its processes' user + system time): the same work done in less
+wall time is what scaling means, and a CPU total that grows says where it went.
+
+    python bench/batch.py ../shared/data/bbc-dev/articles [--rounds 3] [--no-baseline]
+        [--out bench/results/batch.md]
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -22,32 +30,43 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, bytes, bytes]:
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, bytes, bytes, float]:
+    """Wall seconds, output, errors, and CPU seconds (user + system, the process and the
+    workers it waited for)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, env=env)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{cmd} failed: {proc.stderr.decode()[-500:]}")
-    return elapsed, proc.stdout, proc.stderr
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, proc.stdout, proc.stderr, cpu
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("articles")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--no-baseline", action="store_true", help="only briefing -j 1 and -j 2")
     ap.add_argument("--out", default=str(HERE / "results" / "batch.md"))
     args = ap.parse_args()
     n = len(list(Path(args.articles).glob("*.txt")))
     env = dict(os.environ, BRIEFING_NO_CACHE="1")
     runs: dict[str, list[float]] = {"sumy lexrank loop (1 core)": [], "briefing -j 1": [], "briefing -j 2": []}
+    cpu: dict[int, list[float]] = {1: [], 2: []}
     first_lines: dict[str, float] = {}
-    for _ in range(args.rounds):
-        t, _, err = timed([sys.executable, str(HERE / "baseline_sumy.py"), args.articles], env)
-        runs["sumy lexrank loop (1 core)"].append(json.loads(err.decode().strip().splitlines()[-1])["seconds"])
-        for jobs in (1, 2):
-            t, out, _ = timed([sys.executable, "-m", "briefing", "summarize", "--format", "jsonl", "-j", str(jobs), args.articles], env)
+    for round_ in range(args.rounds):
+        if not args.no_baseline:
+            _, _, err, _ = timed([sys.executable, str(HERE / "baseline_sumy.py"), args.articles], env)
+            runs["sumy lexrank loop (1 core)"].append(json.loads(err.decode().strip().splitlines()[-1])["seconds"])
+        for jobs in (1, 2) if round_ % 2 == 0 else (2, 1):
+            t, out, _, used = timed([sys.executable, "-m", "briefing", "summarize", "--format", "jsonl", "-j", str(jobs), args.articles], env)
             assert out.count(b"\n") == n, "every document must be written"
             runs[f"briefing -j {jobs}"].append(t)
+            cpu[jobs].append(used)
+    if args.no_baseline:
+        del runs["sumy lexrank loop (1 core)"]
     # time to first output line (streaming)
     proc = subprocess.Popen([sys.executable, "-m", "briefing", "summarize", "--format", "jsonl", "-j", "2", args.articles],
                             stdout=subprocess.PIPE, env=env)
@@ -64,13 +83,21 @@ def main() -> int:
 
     rows = []
     med = {k: statistics.median(v) for k, v in runs.items()}
-    base = med["sumy lexrank loop (1 core)"]
+    base = med.get("sumy lexrank loop (1 core)")
     for name, m in med.items():
-        rows.append(f"| {name} | {m:.2f} | {n / m:.1f} | {base / m:.2f}x |")
+        versus = f"{base / m:.2f}x" if base else "-"
+        rows.append(f"| {name} | {m:.2f} | {n / m:.1f} | {versus} |")
+    per_round = [a / b for a, b in zip(runs["briefing -j 1"], runs["briefing -j 2"])]
+    load = os.getloadavg()[0]
     table = "\n".join(
-        [f"Batch over {n} documents, median of {args.rounds} alternating rounds (cache off):", "",
+        [f"Batch over {n} documents, median of {args.rounds} alternating rounds (cache off; "
+         f"{os.cpu_count()} cores, load average {load:.2f} at the end):", "",
          "| run | wall s | docs/s | speed vs sumy loop |", "|---|---:|---:|---:|", *rows, "",
-         f"Scaling -j 2 vs -j 1: {med['briefing -j 1'] / med['briefing -j 2']:.2f}x. "
+         f"Scaling -j 2 vs -j 1: {med['briefing -j 1'] / med['briefing -j 2']:.2f}x (medians); "
+         f"round by round {', '.join(f'{r:.2f}x' for r in per_round)} "
+         f"(median {statistics.median(per_round):.2f}x).",
+         f"CPU time (user + system, all processes), median: -j 1 {statistics.median(cpu[1]):.2f} s, "
+         f"-j 2 {statistics.median(cpu[2]):.2f} s.",
          f"First JSONL line after {first_lines['briefing -j 2']:.2f} s (streams in input order).", ""]
     )
     print(table)
