@@ -72,10 +72,12 @@ class OverviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="overview")
     def build(self, entries: list) -> None:  # type: ignore[type-arg]
-        from briefing.core.analyze import analyze
+        """Analyse every document (in the analyst process, one after another, as the
+        reader's own requests are: this thread only waits), then build the digest."""
         from briefing.core.overview import overview
 
         worker = get_current_worker()
+        helper = self.reader.helper
         analyses: list[Analysis] = []
         entry_of: list[int] = []
         last = monotonic()
@@ -87,10 +89,12 @@ class OverviewScreen(Screen[None]):
             doc = self.reader.catalog.load(entry.source)
             if not isinstance(doc, Document):
                 continue
-            try:
-                analyses.append(analyze(doc, Settings()))
-            except Exception:  # noqa: BLE001 - one bad document must not stop the overview
+            result = helper.analyze(doc, Settings(), lambda: worker.is_cancelled, source=entry.source)
+            if result is None:  # left the overview
+                return
+            if isinstance(result, str):  # one bad document must not stop the overview
                 continue
+            analyses.append(result)
             entry_of.append(n)
             if monotonic() - last > 0.2:
                 last = monotonic()
