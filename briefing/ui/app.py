@@ -61,12 +61,14 @@ class BriefingApp(App[int]):
         self.config, warning = config_mod.load_config(self.config_dir)
         self.warnings: list[str] = [warning] if warning else []
         folders = []
+        bundled = None
         try:
-            folders.append(themes_dir())
+            bundled = themes_dir()
+            folders.append(bundled)
         except FileNotFoundError as exc:
             self.warnings.append(str(exc))
         folders.append(self.config_dir / "themes")
-        loaded = load_themes(folders)
+        loaded = load_themes(folders, bundled=bundled)
         self.warnings.extend(loaded.errors)
         self.own_themes: list[str] = []
         for item in sorted(loaded.themes, key=_theme_order):

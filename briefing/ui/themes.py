@@ -130,10 +130,13 @@ def _color(value: object, key: str, source: str) -> str:
     return value
 
 
-def load_theme_file(path: Path) -> Theme:
-    """Read one theme file. Raises ThemeFileError with a one-line reason."""
+def load_theme_file(path: Path, *, bundled: bool = False) -> Theme:
+    """Read one theme file. Raises ThemeFileError with a one-line reason.
+
+    ``bundled``: one of the app's own theme files (read without importing tomllib; see
+    :func:`briefing.config.read_toml`)."""
     try:
-        data = read_toml(path)
+        data = read_toml(path, minimal=bundled)
     except ConfigError as exc:
         raise ThemeFileError(f"theme file {exc}") from None
     return theme_from_mapping(data, f"theme file {path.name}")
@@ -147,8 +150,9 @@ class LoadedThemes:
         """One line per file that could not be used."""
 
 
-def load_themes(folders: Iterable[Path]) -> LoadedThemes:
-    """Every ``*.toml`` theme in ``folders`` (missing folders are skipped)."""
+def load_themes(folders: Iterable[Path], *, bundled: Path | None = None) -> LoadedThemes:
+    """Every ``*.toml`` theme in ``folders`` (missing folders are skipped). ``bundled``:
+    the folder of the app's own themes, if it is one of them."""
     themes: dict[str, Theme] = {}
     errors: list[str] = []
     for folder in folders:
@@ -158,7 +162,7 @@ def load_themes(folders: Iterable[Path]) -> LoadedThemes:
             continue
         for path in paths:
             try:
-                theme = load_theme_file(path)
+                theme = load_theme_file(path, bundled=folder == bundled)
             except ThemeFileError as exc:
                 errors.append(str(exc))
                 continue

@@ -101,6 +101,26 @@ def test_bundled_themes_load_and_define_every_figure_colour() -> None:
             assert variable in theme.variables, (theme.name, variable)
 
 
+def test_bundled_themes_are_read_without_tomllib_and_user_themes_with_it(tmp_path: Path) -> None:
+    """The app's own theme files take the minimal reader (same result, checked above; no
+    tomllib import on the way to the first frame); a user's theme gets full TOML."""
+    user = tmp_path / "themes"
+    user.mkdir()
+    (user / "mine.toml").write_text(
+        'name = "mine"\nprimary = "#123456"\n# full TOML only:\n[variables]\n"figure-count" = """#abcdef"""\n',
+        encoding="utf-8",
+    )
+    code = (
+        "import sys; from pathlib import Path; from briefing.ui import themes;"
+        f"r = themes.load_themes([Path({str(ROOT / 'themes')!r})], bundled=Path({str(ROOT / 'themes')!r}));"
+        "print(len(r.themes), r.errors, 'tomllib' in sys.modules);"
+        f"r = themes.load_themes([Path({str(user)!r})]);"
+        "print([t.name for t in r.themes], r.errors, 'tomllib' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.splitlines() == ["3 [] False", "['mine'] [] True"]
+
+
 def test_figure_styles_fall_back_and_blend() -> None:
     styles = themes.figure_styles({"background": "#000000"})
     assert set(styles) == {"count", "money", "percent", "date", "time", "duration", "number"}
