@@ -9,7 +9,10 @@ time excludes its imports).
 The scaling of ``-j 2`` over ``-j 1`` is also given round by round (the two runs of a
 round are back to back, so a machine that slows down for a while slows both), with the
 CPU time each run used (its processes' user + system time): the same work done in less
-wall time is what scaling means, and a CPU total that grows says where it went.
+wall time is what scaling means, and a CPU total that grows says where it went. Each
+round also measures the machine's own ceiling: a CPU-bound loop run alone, then two
+copies at once (on a virtual machine whose two cores share a physical one, or a busy
+host, two processes do less than twice the work of one, whatever the program).
 
     python bench/batch.py ../shared/data/bbc-dev/articles [--rounds 3] [--no-baseline]
         [--out bench/results/batch.md]
@@ -44,6 +47,26 @@ def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, bytes, bytes, flo
     return elapsed, proc.stdout, proc.stderr, cpu
 
 
+SPIN = "x = 0\nfor i in range(12_000_000):\n    x += i * i % 7\n"
+"""A fixed amount of pure-Python CPU work (about a second here)."""
+
+
+def ceiling() -> float:
+    """How much two processes can do at once on this machine right now, against one:
+    the same CPU-bound loop run alone, then two copies at once (2 = two independent
+    cores; less when the virtual machine's cores share a physical one or the host is
+    busy). No program's ``-j 2`` can scale past it."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", SPIN], check=True)
+    alone = time.perf_counter() - start
+    start = time.perf_counter()
+    procs = [subprocess.Popen([sys.executable, "-c", SPIN]) for _ in range(2)]
+    for proc in procs:
+        proc.wait()
+    both = time.perf_counter() - start
+    return 2 * alone / both
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("articles")
@@ -55,11 +78,13 @@ def main() -> int:
     env = dict(os.environ, BRIEFING_NO_CACHE="1")
     runs: dict[str, list[float]] = {"sumy lexrank loop (1 core)": [], "briefing -j 1": [], "briefing -j 2": []}
     cpu: dict[int, list[float]] = {1: [], 2: []}
+    ceilings: list[float] = []
     first_lines: dict[str, float] = {}
     for round_ in range(args.rounds):
         if not args.no_baseline:
             _, _, err, _ = timed([sys.executable, str(HERE / "baseline_sumy.py"), args.articles], env)
             runs["sumy lexrank loop (1 core)"].append(json.loads(err.decode().strip().splitlines()[-1])["seconds"])
+        ceilings.append(ceiling())
         for jobs in (1, 2) if round_ % 2 == 0 else (2, 1):
             t, out, _, used = timed([sys.executable, "-m", "briefing", "summarize", "--format", "jsonl", "-j", str(jobs), args.articles], env)
             assert out.count(b"\n") == n, "every document must be written"
@@ -96,6 +121,9 @@ def main() -> int:
          f"Scaling -j 2 vs -j 1: {med['briefing -j 1'] / med['briefing -j 2']:.2f}x (medians); "
          f"round by round {', '.join(f'{r:.2f}x' for r in per_round)} "
          f"(median {statistics.median(per_round):.2f}x).",
+         f"The machine's own ceiling, measured at the start of each round (a CPU-bound loop, "
+         f"two copies at once against one): {', '.join(f'{c:.2f}x' for c in ceilings)} "
+         f"(median {statistics.median(ceilings):.2f}x).",
          f"CPU time (user + system, all processes), median: -j 1 {statistics.median(cpu[1]):.2f} s, "
          f"-j 2 {statistics.median(cpu[2]):.2f} s.",
          f"First JSONL line after {first_lines['briefing -j 2']:.2f} s (streams in input order).", ""]
