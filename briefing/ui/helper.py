@@ -496,10 +496,15 @@ def serve(conn: Connection, env: dict[str, str] | None) -> None:
                     # A large document (by file, or by value: what[1][0] is its text's
                     # shell) is read or decoded, and analysed, in a child that can be killed.
                     large = what[0] == "file" or len(what[1][0].text) > INLINE_CHARS
+                    if not warm and can_fork:
+                        _warm(settings)
+                        # What analysing imports (numpy, NLTK, sumy) stays for good: a
+                        # full collection would walk all of it, holding up an answer by
+                        # tens of milliseconds now and then, and in a forked child also
+                        # copy the pages it touches. Frozen, collections skip it.
+                        gc.freeze()
+                        warm = True
                     if large and can_fork:
-                        if not warm:
-                            _warm(settings)
-                            warm = True
                         child = _fork(conn, request, what, settings)
                         continue
                     conn.send(_answer(request, what, settings))
