@@ -80,7 +80,17 @@ def analyses(
         return
     import gc
 
-    _warm(settings)
+    from briefing.core.analyze import warm
+
+    warm(settings)  # imported once, before forking: the workers start warm
+    # What was imported lives as long as the process: a full collection would only walk
+    # it, and in a forked worker walking it also copies every page it touches. Frozen
+    # for the batch, collections skip it: -j 2 over the BBC dev set took about 17% less
+    # time and CPU (docs/benchmarks.md "Batch summaries"). Left alone if the caller
+    # froze objects itself (it then decides when they thaw).
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
     try:
         if jobs <= 1:
             for item in itertools.chain(head, stream):
@@ -90,23 +100,5 @@ def analyses(
         with ctx.Pool(jobs, initializer=_init, initargs=(settings, render)) as pool:
             yield from pool.imap(_one, itertools.chain(head, stream), chunksize=4)
     finally:
-        gc.unfreeze()  # the caller's process goes on collecting as before
-
-
-def _warm(settings: Settings) -> None:
-    """Import the heavy modules once (before forking, so that workers start warm), then
-    freeze everything that exists out of the garbage collector's scans (until the
-    batch ends: :func:`analyses` unfreezes).
-
-    What is imported lives as long as the process; a full collection would only walk
-    it, and in a forked worker walking it also copies every page it touches. Frozen,
-    collections skip it: ``-j 2`` over the BBC dev set took about 17% less time and CPU
-    (three alternating pairs of runs; docs/benchmarks.md "Batch summaries")."""
-    import gc
-
-    from briefing.core import analyze, segment, summarize
-
-    segment._tokenizer()
-    summarize.get(settings.algorithm)
-    del analyze
-    gc.freeze()
+        if freeze:
+            gc.unfreeze()  # the caller's process goes on collecting as before

@@ -63,3 +63,24 @@ def _remember(key: tuple, analysis: Analysis) -> None:
         _CACHE[key] = analysis
         while len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
+
+
+def warm(settings: Settings | None = None) -> None:
+    """Import and prepare everything analysing needs (the NLP libraries, the sentence
+    tokenizer, the algorithm), by analysing a two-sentence document once.
+
+    For processes that analyse many documents or fork workers that do: after this, what
+    they fork starts warm, and what was imported can be frozen out of the garbage
+    collector (``gc.freeze``) since it lives as long as the process."""
+    from briefing.core.model import Block
+
+    settings = settings or Settings()
+    text = "A first sentence about 3 things. A second one, on May 4, 2020."
+    document = Document("warm-up", "Warm-up", text, blocks=(Block(0, len(text)),))
+    try:
+        sentences = segment(document)
+        summarize(document, sentences, get(settings.algorithm).name, 1)
+        extract(text)
+    except Exception:  # noqa: BLE001, S110 - the real work will report the problem
+        pass
+

@@ -62,6 +62,10 @@ SEND_DOCUMENT_CHARS = 100_000
 POLL = 0.02
 """Seconds between checks for cancellation while waiting for the analyst."""
 
+ANALYST_STOPPED = "the analysis process stopped unexpectedly"
+"""What :meth:`Helper.analyze` answers when the analyst itself has gone (rather than one
+document failing): no later request can succeed either."""
+
 
 # --- messages from the reader ------------------------------------------------------------
 # (Plain classes: a dataclass costs about half a millisecond to create at import, and
@@ -237,7 +241,7 @@ class Helper:
             except (EOFError, OSError):
                 if self._closed or cancelled():
                     return None
-                return "the analysis process stopped unexpectedly"
+                return ANALYST_STOPPED
 
     def close(self) -> None:
         """Stop both helpers (idempotent)."""
@@ -497,7 +501,9 @@ def serve(conn: Connection, env: dict[str, str] | None) -> None:
                     # shell) is read or decoded, and analysed, in a child that can be killed.
                     large = what[0] == "file" or len(what[1][0].text) > INLINE_CHARS
                     if not warm and can_fork:
-                        _warm(settings)
+                        from briefing.core.analyze import warm as warm_up
+
+                        warm_up(settings)
                         # What analysing imports (numpy, NLTK, sumy) stays for good: a
                         # full collection would walk all of it, holding up an answer by
                         # tens of milliseconds now and then, and in a forked child also
@@ -565,23 +571,6 @@ def _answer(request: int, what: tuple[Any, ...], settings: Settings) -> tuple[st
     except Exception as exc:  # noqa: BLE001 - reported in the summary pane
         return ("failed", request, printable(f"{type(exc).__name__}: {exc}")[:300])
     return ("done", request, encode_analysis(analysis))
-
-
-def _warm(settings: Settings) -> None:
-    """Import and prepare what analysing needs, so that forked children start warm."""
-    from briefing.core.figures import extract
-    from briefing.core.model import Block
-    from briefing.core.segment import segment
-    from briefing.core.summarize import get, summarize
-
-    text = "A first sentence about 3 things. A second one, on May 4, 2020."
-    document = Document("warm-up", "Warm-up", text, blocks=(Block(0, len(text)),))
-    try:
-        sentences = segment(document)
-        summarize(document, sentences, get(settings.algorithm).name, 1)
-        extract(text)
-    except Exception:  # noqa: BLE001, S110 - the real request will report the problem
-        pass
 
 
 def _fork(conn: Connection, request: int, what: tuple[Any, ...], settings: Settings) -> _Child:

@@ -116,3 +116,37 @@ def test_overview_snapshot(snap_compare) -> None:
 
     app = create_app([str(SEEDS)], theme="briefing-dark", algorithm="lead")
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+async def test_overview_says_when_documents_could_not_be_analysed(make_app) -> None:
+    """One failing document is skipped and reported; an analyst that has gone stops the
+    overview at once (every later request would fail too) and says why."""
+    from briefing.ui.helper import ANALYST_STOPPED
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        real = app.helper.analyze
+        asked: list[str] = []
+
+        def one_bad(document, settings, cancelled, source=None):  # type: ignore[no-untyped-def]
+            asked.append(document.path)
+            if len(asked) == 2:
+                return "could not analyse (ValueError: broken)"
+            return real(document, settings, cancelled, source)
+
+        app.helper.analyze = one_bad  # type: ignore[method-assign]
+        screen = await open_overview(pilot)
+        assert len(asked) == 5 and len(screen.overview.analyses) == 4
+        status = str(screen.query_one("#overview-status").render())
+        assert "1 document could not be analysed (could not analyse (ValueError: broken))" in status
+        await pilot.press("escape")
+        await settle(pilot)
+
+        asked.clear()
+        app.helper.analyze = lambda document, settings, cancelled, source=None: (  # type: ignore[method-assign]
+            asked.append(document.path) or ANALYST_STOPPED
+        )
+        screen = await open_overview(pilot)
+        assert len(asked) == 1 and len(screen.overview.analyses) == 0
+        assert ANALYST_STOPPED in str(screen.query_one("#overview-status").render())

@@ -41,6 +41,19 @@ def test_a_batch_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path, mon
     assert gc.get_freeze_count() == frozen  # frozen during the batch only
 
 
+def test_a_batch_leaves_objects_the_caller_froze_frozen(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("BRIEFING_NO_CACHE", "1")
+    folder = _folder(tmp_path, copies=1)
+    gc.freeze()  # as the app does after its first frame
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        assert len(list(analyses([str(folder)], Settings(), jobs=1))) == 5
+        assert gc.get_freeze_count() >= frozen  # not thawed by the batch
+    finally:
+        gc.unfreeze()
+
+
 def test_parallel_output_is_in_input_order_and_equal_to_serial(tmp_path: Path) -> None:
     folder = _folder(tmp_path, copies=3)
     env = {**os.environ, "BRIEFING_NO_CACHE": "1"}

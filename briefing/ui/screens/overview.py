@@ -76,10 +76,13 @@ class OverviewScreen(Screen[None]):
         reader's own requests are: this thread only waits), then build the digest."""
         from briefing.core.overview import overview
 
+        from briefing.ui.helper import ANALYST_STOPPED
+
         worker = get_current_worker()
         helper = self.reader.helper
         analyses: list[Analysis] = []
         entry_of: list[int] = []
+        failed: list[str] = []
         last = monotonic()
         for n, entry in enumerate(entries):
             if worker.is_cancelled:
@@ -92,7 +95,11 @@ class OverviewScreen(Screen[None]):
             result = helper.analyze(doc, Settings(), lambda: worker.is_cancelled, source=entry.source)
             if result is None:  # left the overview
                 return
+            if result == ANALYST_STOPPED:  # no later document would fare better
+                failed.append(result)
+                break
             if isinstance(result, str):  # one bad document must not stop the overview
+                failed.append(result)
                 continue
             analyses.append(result)
             entry_of.append(n)
@@ -101,14 +108,14 @@ class OverviewScreen(Screen[None]):
                 self.app.call_from_thread(self._progress, n + 1, len(entries))
         result = overview(analyses)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, result, entry_of)
+            self.app.call_from_thread(self._show, result, entry_of, failed)
 
     def _progress(self, done: int, total: int) -> None:
         self.query_one("#overview-status", Static).update(
             Text(f"Reading the briefing… {done:,} of {total:,} documents", style="italic")
         )
 
-    def _show(self, ov: Overview, entry_of: list[int]) -> None:
+    def _show(self, ov: Overview, entry_of: list[int], failed: list[str] | None = None) -> None:
         self.overview = ov
         self.entry_of = entry_of
         styles = self.reader.figure_styles
@@ -116,13 +123,18 @@ class OverviewScreen(Screen[None]):
         from briefing.render.highlight import highlight
 
         n_docs, n_stories = len(ov.analyses), len(ov.order)
-        self.query_one("#overview-status", Static).update(
-            Text(
-                f"{n_docs} document{'s' * (n_docs != 1)} · {n_stories} stor{'ies' if n_stories != 1 else 'y'}"
-                " · stories by date, then by how many documents tell them · Enter opens a sentence in its document",
-                style="dim",
-            )
+        status = Text(
+            f"{n_docs} document{'s' * (n_docs != 1)} · {n_stories} stor{'ies' if n_stories != 1 else 'y'}"
+            " · stories by date, then by how many documents tell them · Enter opens a sentence in its document",
+            style="dim",
         )
+        if failed:
+            status = Text.assemble(
+                (f"{len(failed)} document{'s' * (len(failed) != 1)} could not be analysed "
+                 f"({printable(failed[0])}) · ", "bold"),
+                status,
+            )
+        self.query_one("#overview-status", Static).update(status)
         options: list[Option | None] = []
         for sid, picks in picks_by_story(ov):
             members = ov.story_documents(sid)

@@ -1,8 +1,9 @@
 """The bar at the top of a screen: the palette icon and the screen's title and subtitle.
 
-It looks and behaves like Textual's ``Header`` (icon on the left, which opens the
-command palette when clicked; title and subtitle centred), but is one widget where the
-``Header`` is four (bar, icon, title, clock space). Every widget mounted before the
+Laid out like Textual's ``Header`` (icon on the left, which opens the command palette
+when clicked and says so when the mouse is over it; title and subtitle centred between
+the icon and the clock's space), but one widget where the ``Header`` is four (bar, icon,
+title, clock space). Every widget mounted before the
 first frame is composed, styled and painted on the way to it; see docs/benchmarks.md
 "Speed".
 """
@@ -21,6 +22,14 @@ RIGHT_CELLS = 10
 
 class TitleBar(Widget):
     """The palette icon, then the screen's title (and subtitle, dimmed), centred."""
+
+    DEFAULT_CSS = """
+    TitleBar {
+        dock: top;
+        width: 100%;
+        height: 1;
+    }
+    """
 
     def __init__(self, icon: str = "≡", *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -49,6 +58,10 @@ class TitleBar(Widget):
         title = self.title_text.truncate(middle, ellipsis=True)
         left = (middle - title.cell_length) // 2
         return Content.assemble(icon, title.pad(left, 0))
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        over_icon = event.x < ICON_CELLS and self.app.ENABLE_COMMAND_PALETTE
+        self.tooltip = "Open the command palette" if over_icon else None
 
     async def on_click(self, event: events.Click) -> None:
         if event.x < ICON_CELLS and self.app.ENABLE_COMMAND_PALETTE:
