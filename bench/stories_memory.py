@@ -69,28 +69,30 @@ def _stream(path: str) -> Iterator[str]:
             yield json.loads(line)
 
 
-def _rss_mib() -> float:
-    """Resident set size now (Linux); the peak so far elsewhere."""
+def _status_mib(field: str) -> float | None:
+    """A size from /proc/self/status (Linux), in MiB; None where there is none."""
     try:
         with open("/proc/self/status") as f:
             for line in f:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
-    return _max_rss_mib()
+    return None
+
+
+def _rss_mib() -> float:
+    """Resident set size now (Linux); the peak so far elsewhere."""
+    now = _status_mib("VmRSS")
+    return _max_rss_mib() if now is None else now
 
 
 def _max_rss_mib() -> float:
     """Peak resident set size of this process: VmHWM on Linux (that of this program only:
     ``ru_maxrss`` would start at the parent's peak, which Linux carries over exec)."""
-    try:
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
+    peak_now = _status_mib("VmHWM")
+    if peak_now is not None:
+        return peak_now
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 2**20 if sys.platform == "darwin" else peak / 1024
 

@@ -75,7 +75,6 @@ class OverviewScreen(Screen[None]):
         """Analyse every document (in the analyst process, one after another, as the
         reader's own requests are: this thread only waits), then build the digest."""
         from briefing.core.overview import overview
-
         from briefing.ui.helper import ANALYST_STOPPED
 
         worker = get_current_worker()

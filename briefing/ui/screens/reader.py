@@ -186,6 +186,8 @@ class ReaderScreen(Screen[None]):
         self.pending_span: tuple[int, int, int] | None = None
         """(entry, start, end) to show marked once that document is on screen."""
         self._figures_message = ("", "italic")
+        self._figures_view: FiguresPane | None = None
+        """The figures view, once mounted (on its first use)."""
         self._asked = False
         """An analysis has been asked for (the first waits for the first frame)."""
 
@@ -216,9 +218,11 @@ class ReaderScreen(Screen[None]):
     @property
     def figures(self) -> FiguresPane:
         """The figures view (mounted the first time it is shown)."""
-        from briefing.ui.widgets.figures_pane import FiguresPane
+        if self._figures_view is None:
+            from textual.css.query import NoMatches
 
-        return self.query_one("#figures", FiguresPane)
+            raise NoMatches("the figures view has not been shown yet")
+        return self._figures_view
 
     @property
     def text(self) -> TextPane:
@@ -233,7 +237,7 @@ class ReaderScreen(Screen[None]):
 
     @property
     def showing_figures(self) -> bool:
-        return bool(self.query("#figures")) and self.figures.display
+        return self._figures_view is not None and self._figures_view.display
 
     def help_panes(self) -> list[tuple[str, type[Widget]]]:
         """The panes whose own keys the help screen lists, with their names."""
@@ -264,7 +268,7 @@ class ReaderScreen(Screen[None]):
     def on_resize(self, event: Resize) -> None:
         narrow = event.size.width < WIDE
         self.set_class(narrow, "-narrow")
-        # At 80 columns every key but the palette's fits (the header icon opens it too).
+        # At 80 columns every key but the palette's fits (the title bar's icon opens it too).
         self.query_one(Footer).show_command_palette = not narrow
 
     def _apply_theme(self) -> None:
@@ -275,8 +279,8 @@ class ReaderScreen(Screen[None]):
         self.query_one("#legend", LegendBar).apply_theme_styles(self.figure_styles, self.mark_style)
         if self.analysis is not None:
             self.summary.show_summary(self.analysis, self.figure_styles)
-            if self.query("#figures"):
-                self.figures.show_placeholder("")  # old colours: refilled when next shown
+            if self._figures_view is not None:
+                self._figures_view.show_placeholder("")  # old colours: refilled when next shown
             self._fill_figures()
 
     def _fill_figures(self) -> None:
@@ -303,7 +307,7 @@ class ReaderScreen(Screen[None]):
                 break
         current = self.documents.current_index
         if self.index is None and current is not None:
-            # Now, not when the list's Highlighted message arrives: the header's title
+            # Now, not when the list's Highlighted message arrives: the title bar's title
             # and the text then make it into the first frame as well.
             self.select(current)
 
@@ -629,9 +633,9 @@ class ReaderScreen(Screen[None]):
         total = sum(1 for s in self.analysis.sentences if s.summarizable)
         shown = len(self.analysis.summary.indices)
         self.summary.border_subtitle = Text(f"{algorithm} · {shown} of {total}")
-        if self.query("#figures"):
+        if self._figures_view is not None:
             count = len(self.analysis.figures)
-            self.figures.border_subtitle = Text(
+            self._figures_view.border_subtitle = Text(
                 f"{count} figure{'' if count == 1 else 's'} · ★ key"
             )
 
@@ -817,7 +821,7 @@ class ReaderScreen(Screen[None]):
 
     async def action_toggle_figures(self) -> None:
         had_focus = self.focused is not None and self.focused.id in ("summary", "figures")
-        if not self.query("#figures"):
+        if self._figures_view is None:
             await self._mount_figures_view()
         show = not self.showing_figures
         self.figures.display = show
@@ -833,6 +837,7 @@ class ReaderScreen(Screen[None]):
         pane = FiguresPane(id="figures")
         pane.display = False
         await self.query_one("#reading").mount(pane, after=self.summary)
+        self._figures_view = pane
         pane.border_title = "Figures"
         pane.show_placeholder(*self._figures_message)
         self._update_summary_title()
@@ -841,8 +846,8 @@ class ReaderScreen(Screen[None]):
         """What the figures view says while it has no figures to show (kept for when it
         is mounted)."""
         self._figures_message = (message, style)
-        if self.query("#figures"):
-            self.figures.show_placeholder(message, style=style)
+        if self._figures_view is not None:
+            self._figures_view.show_placeholder(message, style=style)
 
     # --- copy and export --------------------------------------------------------------
 

@@ -12,6 +12,7 @@ of the entry (``entries``), which is what the rest of the app uses.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -22,11 +23,11 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing.render.safe import printable
 from briefing.ui.catalog import Entry
+from briefing.ui.widgets.lines import LineView
 
 ENTRY_HEIGHT = 4
 """Three lines of text and a blank line between entries."""
@@ -44,7 +45,7 @@ def format_figures(count: int) -> str:
     return "1 figure" if count == 1 else f"{count} figures"
 
 
-class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
+class DocumentList(LineView, can_focus=True, inherit_bindings=False):
     """The briefing's documents; the highlighted one drives the other panes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -114,7 +115,6 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
         self.done = False
         """Discovery has finished (an empty list now means an empty briefing)."""
         self._strips: dict[tuple[int, bool, int], list[Strip]] = {}
-        self._pass: tuple[int, Style] | None = None
         self.rows: list[int] = []
         """The entry shown on each visible row."""
         self.versions: dict[int, list[int]] = {}
@@ -181,9 +181,7 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
             return None
         if len(self.rows) == len(self.entries):
             return index
-        import bisect
-
-        row = bisect.bisect_left(self.rows, index)
+        row = bisect_left(self.rows, index)
         return row if row < len(self.rows) and self.rows[row] == index else None
 
     def select_entry(self, index: int) -> None:
@@ -306,17 +304,8 @@ class DocumentList(ScrollView, can_focus=True, inherit_bindings=False):
         self._forget(self.cursor)
         self.refresh_entry(self.cursor)
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # Worked out once per pass rather than per line (the base style walks the styles
-        # of every ancestor).
-        self._pass = (self.scrollable_content_region.width, self.rich_style)
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._pass = None
-
     def render_line(self, y: int) -> Strip:
-        width, base = self._pass or (self.scrollable_content_region.width, self.rich_style)
+        width, base = self.line_context()
         line = y + round(self.scroll_y)
         index, row = divmod(line, ENTRY_HEIGHT)
         if not self.entries:

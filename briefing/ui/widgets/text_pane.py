@@ -18,12 +18,12 @@ from rich.style import Style
 from rich.text import Span, Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
+from textual.geometry import Size
 from textual.strip import Strip
 from textual.timer import Timer
 
 from briefing.core.model import Analysis, Document
+from briefing.ui.widgets.lines import LineView
 from briefing.ui.wrap import wrap_spans
 
 FLASH_SECONDS = 1.2
@@ -33,7 +33,7 @@ CONTEXT_LINES = 2
 _ROLE_STYLES = {"heading": "bold", "caption": "italic dim", "byline": "italic dim"}
 
 
-class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
+class TextPane(LineView, can_focus=True, inherit_bindings=False):
     """The selected document's full text."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -73,7 +73,6 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._line_starts: list[int] = []
         self._wrap_width = 0
         self._line_spans: list[list[Span]] | None = None
-        self._pass: tuple[int, Style] | None = None
         self._strips: dict[int, Strip] = {}
         self._style_cache: dict[tuple[Style, tuple[str | Style, ...]], Style] = {}
         self._flash_timer: Timer | None = None
@@ -323,17 +322,8 @@ class TextPane(ScrollView, can_focus=True, inherit_bindings=False):
             self._style_cache[key] = style
         return style
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # Worked out once per pass rather than per line: the base style walks the styles
-        # of every ancestor, and a pass renders dozens of lines.
-        self._pass = (self.scrollable_content_region.width, self.rich_style)
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._pass = None
-
     def render_line(self, y: int) -> Strip:
-        width, base = self._pass or (self.scrollable_content_region.width, self.rich_style)
+        width, base = self.line_context()
         if width != self._wrap_width:
             # Laid out since the text was set (the first frame renders before on_resize).
             self._rewrap(keep_position=True)
