@@ -18,7 +18,7 @@ from pathlib import Path
 
 from briefing.core.model import Analysis, Document, Figure, Sentence, Settings, Summary
 
-SCHEMA = 1
+SCHEMA = 2
 
 
 def cache_dir() -> Path:

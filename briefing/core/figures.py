@@ -46,7 +46,9 @@ name); times ``HH:MM``; durations in their stated unit; ranges ``[low, high]``; 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
+from fractions import Fraction
 
 from briefing.core.dates import MONTH_RE, WEEKDAYS, iso_date, month_number
 from briefing.core.model import Figure, FigureKind
@@ -69,10 +71,11 @@ _SCALES = {
     "mn": 1_000_000, "tn": 1_000_000_000_000, "dozen": 12,
 }
 _FRACTIONS = {
-    "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,
-    "quarters": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5, "sixth": 1 / 6, "sixths": 1 / 6,
-    "seventh": 1 / 7, "sevenths": 1 / 7, "eighth": 1 / 8, "eighths": 1 / 8, "ninth": 1 / 9,
-    "ninths": 1 / 9, "tenth": 1 / 10, "tenths": 1 / 10,
+    word: Fraction(1, n)
+    for n, words in ((2, "half halves"), (3, "third thirds"), (4, "quarter quarters"), (5, "fifth fifths"),
+                     (6, "sixth sixths"), (7, "seventh sevenths"), (8, "eighth eighths"),
+                     (9, "ninth ninths"), (10, "tenth tenths"))
+    for word in words.split()
 }
 
 _U = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
@@ -83,7 +86,7 @@ _WORDNUM = (
 )
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 _FRACTION_WORD = r"(?:halves|half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
-_DIGITS = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)"
+_DIGITS = r"(?<![\w.,])(?<!\d[eE][+-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d|[eE][+-]?\d)"  # not part of 1e400, 3e-5
 _DIGIT_NUM = rf"{_DIGITS}(?:\s?(?:{_SCALE_WORD}|bn|mn|tn)\b|(?:m|k)\b)?"
 NUMBER = (
     rf"(?:\b(?:an?|one|two|three)[\s-]+(?:quarters?|thirds?|half)\s+of\s+an?\s+{_SCALE_WORD}\b"
@@ -105,39 +108,46 @@ _HEDGE_BEFORE = re.compile(rf"(?<![\w-]){_HEDGE_WORDS}[ \t]+$", re.I)
 _HEDGE_PREFIX = re.compile(rf"^{_HEDGE_WORDS}\s+", re.I)
 
 
-def parse_number(text: str) -> float | None:
-    """The value of a number as written: ``54,000``, ``1.5 million``, ``two dozen``,
+MAX_DIGITS = min(4000, getattr(sys, "get_int_max_str_digits", lambda: 0)() or 4000)
+"""Integers up to this many digits keep their exact value; longer ones have none (the
+interpreter will not convert them to and from text, and no reader needs them)."""
+
+
+def parse_number(text: str) -> Fraction | None:
+    """The exact value of a number as written: ``54,000``, ``1.5 million``, ``two dozen``,
     ``twenty-five``, ``half a billion``, ``a quarter of a million``, ``two-thirds``,
-    ``$1.13bn`` (digits part). None if unreadable."""
+    ``$1.13bn`` (digits part). None if unreadable or longer than :data:`MAX_DIGITS`."""
     t = text.lower().replace(",", "").replace("-", " ")
     t = re.sub(r"(\d)(bn|mn|tn|m|k)\b", r"\1 \2", t)
-    total = 0.0
-    current: float | None = None
-    multiplier: float | None = None
+    total = Fraction(0)
+    current: Fraction | None = None
+    multiplier: Fraction | None = None
     words = t.split()
     for i, word in enumerate(words):
         if word in ("and", "of"):
             continue
         if word in ("a", "an"):
             if current is None:
-                current = 1.0
+                current = Fraction(1)
             continue
         if re.fullmatch(r"\d+(?:\.\d+)?", word):
-            current = (current or 0.0) + float(word)
+            if len(word) > MAX_DIGITS:
+                return None
+            current = (current or 0) + Fraction(word)
         elif word in _UNITS:
-            current = (current or 0.0) + _UNITS[word]
+            current = (current or 0) + _UNITS[word]
         elif word in _TENS:
-            current = (current or 0.0) + _TENS[word]
+            current = (current or 0) + _TENS[word]
         elif word in _FRACTIONS:
             if word.startswith("hal") and words[max(0, i - 2):i] == ["and", "a"]:
-                current = (current or 0.0) + 0.5  # "one and a half"
+                current = (current or 0) + Fraction(1, 2)  # "one and a half"
             else:
-                multiplier = (current or 1.0) * _FRACTIONS[word]  # "a quarter of ...", "two thirds"
+                multiplier = (current or 1) * _FRACTIONS[word]  # "a quarter of ...", "two thirds"
                 current = None
         elif word in _SCALES:
             scale = _SCALES[word]
             if current is None:
-                current = 1.0
+                current = Fraction(1)
             if scale == 100:
                 current *= 100
             else:
@@ -152,10 +162,27 @@ def parse_number(text: str) -> float | None:
     return total
 
 
-def _clean_number(value: float | None) -> int | float | None:
+_MAX_BITS = int(MAX_DIGITS * 3.3219)  # log2(10): an integer of MAX_DIGITS digits at most
+
+
+def _clean_number(value: Fraction | int | float | None) -> int | float | None:
+    """A value for ``Figure.value``: a whole number as an exact ``int`` (any size up to
+    :data:`MAX_DIGITS` digits), anything else as a float rounded to 6 places, None when it
+    has no finite value in range."""
     if value is None:
         return None
-    return int(value) if float(value).is_integer() else round(value, 6)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return None
+        value = Fraction(value)
+    q = Fraction(value)
+    if q.denominator == 1:
+        n = q.numerator
+        return n if n.bit_length() <= _MAX_BITS else None
+    try:
+        return round(float(q), 6)
+    except OverflowError:
+        return None
 
 
 # --- vocabulary ---------------------------------------------------------------------------
@@ -564,7 +591,7 @@ def _duration_at(text: str, p: int) -> Iterator[_Cand]:
             unit = _DURATION_UNITS.get(m.group("unit").lower(), m.group("unit").lower())
             value = parse_number(num)
             if value is not None and m.group("half"):
-                value += 0.5
+                value += Fraction(1, 2)
             yield _Cand("duration", p, m.end(), _clean_number(value), unit)
     m = _HALF_DURATION.match(text, p)
     if m:
@@ -938,7 +965,7 @@ def _join(text: str, figs: list[_Cand]) -> list[_Cand]:
             if p.kind == f.kind == "duration" and p.unit != f.unit and \
                     re.fullmatch(r"\s+(?:and\s+)?", gap) and p.unit in _SECONDS and f.unit in _SECONDS \
                     and _SECONDS[p.unit] > _SECONDS[f.unit] and _scalar(p.value) and _scalar(f.value):
-                total = (p.value or 0) * _SECONDS[p.unit] / _SECONDS[f.unit] + (f.value or 0)
+                total = Fraction(p.value or 0) * _SECONDS[p.unit] / _SECONDS[f.unit] + Fraction(f.value or 0)
                 out[-1] = _Cand("duration", p.start, f.end, _clean_number(total), f.unit)
                 continue
             # "12cm by 7.4cm"

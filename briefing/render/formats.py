@@ -8,6 +8,7 @@ for colour or plain output.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,8 +24,30 @@ from briefing.render.safe import json_safe, printable
 Format = Literal["text", "markdown", "json", "jsonl"]
 
 
+SAFE_INTEGER = 2**53 - 1
+"""The largest integer every JSON parser keeps exact (JavaScript's ``Number.MAX_SAFE_INTEGER``)."""
+
+
+def json_value(value: Any) -> Any:
+    """A figure's value as it goes into JSON: integers beyond :data:`SAFE_INTEGER` as
+    strings of their exact decimal digits, a number that is not finite as ``null`` (the
+    figure's ``text`` keeps what was written); dicts and lists element by element."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        return value if -SAFE_INTEGER <= value <= SAFE_INTEGER else str(value)
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: json_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_value(v) for v in value]
+    return value
+
+
 def figure_record(f: Figure) -> dict[str, Any]:
-    return {"kind": f.kind, "text": f.text, "start": f.start, "end": f.end, "value": f.value, "unit": f.unit}
+    return {"kind": f.kind, "text": f.text, "start": f.start, "end": f.end, "value": json_value(f.value),
+            "unit": f.unit}
 
 
 def record(analysis: Analysis, *, summary: bool = True, figures: tuple[Figure, ...] | None = None) -> dict[str, Any]:
@@ -41,7 +64,8 @@ def record(analysis: Analysis, *, summary: bool = True, figures: tuple[Figure, .
 
 
 def dumps(obj: Any) -> str:
-    return json_safe(json.dumps(obj, ensure_ascii=False))
+    """Strict JSON (``allow_nan=False``: never ``NaN`` or ``Infinity``), terminal-safe."""
+    return json_safe(json.dumps(obj, ensure_ascii=False, allow_nan=False))
 
 
 def select_figures(analysis: Analysis, kinds: frozenset[str] | None, top: int | None) -> tuple[Figure, ...]:
