@@ -11,6 +11,7 @@ from threading import Lock
 
 from briefing.core.figures import extract
 from briefing.core.model import Analysis, Document, Settings, Summary
+from briefing.core.resolve import resolve_figures
 from briefing.core.segment import segment
 from briefing.core.summarize import get, summarize, summarize_words, target_length
 
@@ -50,7 +51,8 @@ def analyze(document: Document, settings: Settings | None = None) -> Analysis:
         document=document,
         sentences=sentences,
         summary=Summary(algo.name, tuple(indices)),
-        figures=extract(document.text[:FIGURE_SCAN_LIMIT]),
+        figures=resolve_figures(extract(document.text[:FIGURE_SCAN_LIMIT]), document.text, document.date,
+                                [s.start for s in sentences]),
         settings=settings,
     )
     cache.store(analysis, algo.name)

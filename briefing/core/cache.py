@@ -18,7 +18,7 @@ from pathlib import Path
 
 from briefing.core.model import Analysis, Document, Figure, Sentence, Settings, Summary
 
-SCHEMA = 2
+SCHEMA = 3
 
 
 def cache_dir() -> Path:
@@ -79,7 +79,7 @@ def store(analysis: Analysis, algorithm: str) -> None:
         "schema": SCHEMA,
         "sentences": [[s.start, s.end, s.role, s.paragraph] for s in analysis.sentences],
         "summary": list(analysis.summary.indices),
-        "figures": [[f.kind, f.start, f.end, f.value, f.unit] for f in analysis.figures],
+        "figures": [[f.kind, f.start, f.end, f.value, f.unit, f.resolved, f.resolution] for f in analysis.figures],
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -111,8 +111,8 @@ def _decode(data: dict, document: Document, settings: Settings, algorithm: str) 
     if any(not 0 <= i < len(sentences) for i in indices):
         raise ValueError("summary")
     figures = []
-    for kind, start, end, value, unit in data["figures"]:
+    for kind, start, end, value, unit, resolved, resolution in data["figures"]:
         if not (0 <= start < end <= n):
             raise ValueError("figure")
-        figures.append(Figure(kind, start, end, document.text[start:end], value, unit))
+        figures.append(Figure(kind, start, end, document.text[start:end], value, unit, resolved, resolution))
     return Analysis(document, tuple(sentences), Summary(algorithm, indices), tuple(figures), settings)

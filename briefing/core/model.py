@@ -99,6 +99,14 @@ class Figure:
     or ``[low, high]`` for a range."""
     unit: str | None = None
     """The thing counted, the currency code, ``%``, or the duration's unit."""
+    resolved: Value = None
+    """Date figures only: the calendar date meant, ISO (possibly partial) or ``[first,
+    last]``, worked out against the document's date where the text leaves it open
+    (``yesterday``, ``Friday``, ``April 27``); see ``briefing.core.resolve``."""
+    resolution: str | None = None
+    """Date figures only: how ``resolved`` was found: ``written`` (the text says it),
+    ``document-date`` (worked out from the document's date) or ``unresolved`` (it needs a
+    document date the document does not state). None for other kinds."""
 
 
 @dataclass(frozen=True, slots=True)

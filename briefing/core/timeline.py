@@ -1,18 +1,13 @@
-"""A timeline of the briefing: every date figure resolved to a calendar date where the text allows.
+"""A timeline of the briefing: every date figure placed on the calendar where the text allows.
 
-Resolution rules (no guessing past what the text and the document's own date say):
-
-* A full date ("October 1, 2023", "2020-03-20") or a month of a year ("May 2021") or a
-  year ("2017") is taken as written. A range ("2020-2025") is placed at its start.
-* A day and month without a year ("April 27") takes the year that puts it nearest to the
-  document's date (within half a year either way); without a document date it stays
-  partial, ``--04-27``, and is shown as "year unknown".
-* A month alone ("in April") becomes that month of the nearest year when the document has
-  a date, and is left out otherwise (a month with no year is no point on a calendar).
-* A weekday ("Friday") needs the document's date: it is the nearest such day on or before
-  that date, or on or after it when the sentence speaks of the future ("will", "expected
-  to", "next", ...). Without a document date it is left out.
-* Decades and centuries are left out: they are periods, not dates.
+Each date figure carries its calendar date, worked out against its document's date where
+the text leaves it open (``Figure.resolved``; the rules are in ``briefing.core.resolve``:
+``yesterday``, ``next month``, ``Friday``, ``April 27`` in a dated story, ...). The timeline
+places every one that has a year, or a day and month (``--04-27``, shown "year unknown");
+a period (``this week``, ``2020-2025``, ``last quarter``) is placed at its first day and
+says where it ends. Left out: weekdays, months alone and relative dates in a document
+without a date (they cannot be placed, and their figures say ``unresolved``), and decades
+and centuries (periods too long to be points).
 
 Sorted by date (partial dates by their first day: "2021-05" as 2021-05-01, "2021" as
 2021-01-01), dates without a year last in month order, then by input order and position.
@@ -21,26 +16,17 @@ Sorted by date (partial dates by their first day: "2021-05" as 2021-05-01, "2021
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from briefing.core.dates import WEEKDAYS, iso_date
 from briefing.core.model import Analysis, Figure
+from briefing.core.resolve import CONTEXT, DOCUMENT_DATE, parse_iso, resolve_value
 
-_FUTURE = re.compile(
-    r"\b(?:will|won't|'ll|shall|going\s+to|expected\s+to|due\s+to|set\s+to|scheduled|plans?\s+to|"
-    r"planned|aims?\s+to|to\s+(?:resume|begin|start|meet|vote|hold|decide|open|return|announce)|"
-    r"next|coming|upcoming|until|deadline|by)\b",
-    re.I,
-)
 COMPARE = 64
 """Mentions of one date in one version compared against (bounds a log's thousand repeats)."""
-CONTEXT = 300
-"""Characters around a date that are read to resolve it or to compare two mentions."""
-_PAST = re.compile(r"\b(?:last|earlier|ago|previous)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +42,10 @@ class Event:
     sentence: tuple[int, int]
     """The span of the sentence that holds it."""
     resolved: bool = False
-    """True when the date was worked out from the document's date (a weekday, no year)."""
+    """True when the date was worked out from the document's date (``yesterday``, a
+    weekday, a day without a year)."""
+    until: str | None = None
+    """The last day (or month, or year) of a period placed at ``date``; None for a point."""
 
 
 def sort_key(date: str) -> tuple[int, str]:
@@ -70,61 +59,28 @@ def sort_key(date: str) -> tuple[int, str]:
     return (0, date)
 
 
-def _parse(date: str | None) -> dt.date | None:
-    if not date or len(date) != 10 or date.startswith("--"):
-        return None
-    try:
-        return dt.date.fromisoformat(date)
-    except ValueError:
-        return None
+_PLACEABLE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?|--\d\d-\d\d")
 
 
-def _nearest_year(month: int, day: int, anchor: dt.date) -> str | None:
-    best = None
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        iso = iso_date(year, month, day)
-        if iso is None:
-            continue
-        gap = abs((dt.date.fromisoformat(iso) - anchor).days)
-        if best is None or gap < best[0]:
-            best = (gap, iso)
-    return best[1] if best else None
+def place(resolved: object, resolution: str | None, unit: str | None) -> tuple[str, str | None, bool] | None:
+    """``(date, until, resolved)`` for a date figure's calendar date, or None when it
+    has no place on a timeline (no year nor day, or a decade or century)."""
+    if unit in ("decade", "century") or resolved is None:
+        return None
+    first, last = (resolved[0], resolved[-1]) if isinstance(resolved, list) and resolved else (resolved, None)
+    if not isinstance(first, str) or not _PLACEABLE.fullmatch(first):
+        return None
+    until = last if isinstance(last, str) and last != first else None
+    return first, until, resolution == DOCUMENT_DATE
 
 
 def resolve(figure: Figure, sentence: str, anchor: dt.date | None) -> tuple[str, bool] | None:
-    """The calendar date of a date figure and whether it was worked out from ``anchor``."""
-    value = figure.value
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if not isinstance(value, str):
-        return None
-    if figure.unit in ("decade", "century"):
-        return None
-    if figure.unit == "weekday":
-        if anchor is None or value not in WEEKDAYS:
-            return None
-        target = WEEKDAYS.index(value)
-        before = sentence[: max(0, sentence.find(figure.text))] if figure.text in sentence else sentence
-        future = bool(_FUTURE.search(before)) and not _PAST.search(before[-20:])
-        if future:
-            delta = (target - anchor.weekday()) % 7
-        else:
-            delta = -((anchor.weekday() - target) % 7)
-        return (anchor + dt.timedelta(days=delta)).isoformat(), True
-    if re.fullmatch(r"--\d\d-\d\d", value):
-        if anchor is None:
-            return value, False
-        month, day = int(value[2:4]), int(value[5:7])
-        iso = _nearest_year(month, day, anchor)
-        return (iso, True) if iso else (value, False)
-    if re.fullmatch(r"--\d\d", value):
-        if anchor is None:
-            return None
-        iso = _nearest_year(int(value[2:4]), 1, anchor)
-        return (iso[:7], True) if iso else None
-    if re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", value):
-        return value, False
-    return None
+    """The timeline date of a date figure and whether it was worked out from ``anchor``
+    (``sentence``: the text up to and including the figure)."""
+    before = sentence[: max(0, sentence.find(figure.text))] if figure.text in sentence else sentence
+    resolved, how = resolve_value(figure.value, figure.unit, figure.text, before, anchor)
+    got = place(resolved, how, figure.unit)
+    return (got[0], got[2]) if got else None
 
 
 def timeline(analyses: Sequence[Analysis], story_ids: Sequence[int] | None = None) -> list[Event]:
@@ -138,7 +94,6 @@ def timeline(analyses: Sequence[Analysis], story_ids: Sequence[int] | None = Non
     events: list[Event] = []
     for doc_index, analysis in enumerate(analyses):
         doc = analysis.document
-        anchor = _parse(doc.date)
         starts = [s.start for s in analysis.sentences]
         seen: set[tuple[tuple[int, int], str]] = set()
         for f in analysis.figures:
@@ -149,16 +104,20 @@ def timeline(analyses: Sequence[Analysis], story_ids: Sequence[int] | None = Non
                 span = (analysis.sentences[i].start, analysis.sentences[i].end)
             else:
                 span = (f.start, f.end)
-            # Only the words just before the date decide a weekday's direction: a bounded
-            # window keeps this linear even inside a megabyte-long "sentence".
-            got = resolve(f, doc.text[max(span[0], f.start - CONTEXT) : f.end], anchor)
+            if f.resolution is None:  # figures that did not come through analyze()
+                # Only the words just before the date decide a weekday's direction: a
+                # bounded window keeps this linear even inside a megabyte-long "sentence".
+                before = doc.text[max(span[0], f.start - CONTEXT) : f.start]
+                f = replace(f, **dict(zip(("resolved", "resolution"), resolve_value(
+                    f.value, f.unit, f.text, before, parse_iso(doc.date)))))
+            got = place(f.resolved, f.resolution, f.unit)
             if got is None:
                 continue
-            date, resolved = got
+            date, until, resolved = got
             if (span, date) in seen:
                 continue  # "began Thursday ... an update Thursday night"
             seen.add((span, date))
-            events.append(Event(date, doc_index, f.start, f.end, f.text, span, resolved))
+            events.append(Event(date, doc_index, f.start, f.end, f.text, span, resolved, until))
     if story_ids is not None:
         events = _once_per_story(analyses, events, story_ids)
     events.sort(key=lambda e: (sort_key(e.date), e.doc, e.start))

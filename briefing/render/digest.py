@@ -4,7 +4,7 @@ JSON (stable, tested; offsets index each document's analysed ``text``)::
 
     {"documents": [{"path", "title", "date", "story", "related": [story, ...]}],
      "digest":    [{"path", "index", "start", "end", "text"}],
-     "timeline":  [{"date", "path", "start", "end", "text", "sentence"}]}
+     "timeline":  [{"date", "until", "resolved", "path", "start", "end", "text", "sentence"}]}
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from rich.text import Text
 
 from briefing.core.digest import Pick
 from briefing.core.overview import Overview
+from briefing.core.timeline import Event
 from briefing.render.formats import md_bold_figures, dumps, md_escape
 from briefing.render.highlight import DEFAULT_FIGURE_STYLES, PLAIN_FIGURE_STYLES, highlight
 from briefing.render.safe import printable
@@ -37,7 +38,8 @@ def record(ov: Overview) -> dict[str, Any]:
     timeline = []
     for e in ov.timeline:
         d = ov.analyses[e.doc].document
-        timeline.append({"date": e.date, "path": d.path, "start": e.start, "end": e.end, "text": e.text,
+        timeline.append({"date": e.date, "until": e.until, "resolved": e.resolved, "path": d.path,
+                         "start": e.start, "end": e.end, "text": e.text,
                          "sentence": d.text[e.sentence[0] : e.sentence[1]]})
     return {"documents": docs, "digest": digest, "timeline": timeline}
 
@@ -54,9 +56,21 @@ def picks_by_story(ov: Overview) -> list[tuple[int, list[Pick]]]:
     return [(sid, by_story[sid]) for sid in ov.order if sid in by_story]
 
 
-def show_date(date: str) -> str:
-    """A timeline date for people: ``--04-27`` reads ``04-27 (year unknown)``."""
-    return f"{date[2:]} (year unknown)" if date.startswith("--") else date
+def show_date(date: str, until: str | None = None, resolved: bool = False) -> str:
+    """A timeline date for people: ``--04-27`` reads ``04-27 (year unknown)``; a period
+    ``2020-03-16 to 03-22``; a date worked out from the document's date is starred."""
+    if date.startswith("--"):
+        return f"{date[2:]} (year unknown)"
+    if until:
+        date += " to " + (until[5:] if len(until) == 10 and until[:5] == date[:5] else until)
+    return date + ("*" if resolved else "")
+
+
+RESOLVED_NOTE = "* worked out from the document's date"
+
+
+def show_event(e: Event) -> str:
+    return show_date(e.date, e.until, e.resolved)
 
 
 def _story_heading(ov: Overview, sid: int) -> tuple[str, str]:
@@ -97,18 +111,20 @@ def write_text(ov: Overview, stream: IO[str], console: Console, color: bool) -> 
     console.print(Text("Timeline", style="bold underline" if color else ""), soft_wrap=soft)
     if not ov.timeline:
         console.print(Text("  (no dates)", style="dim italic"))
-    width = max((len(show_date(e.date)) for e in ov.timeline), default=0)
+    width = max((len(show_event(e)) for e in ov.timeline), default=0)
     for e in ov.timeline:
         a = ov.analyses[e.doc]
         s0, s1 = e.sentence
         line = Text("  ")
-        line.append(show_date(e.date).ljust(width), style=styles.get("date", "") if color else "")
+        line.append(show_event(e).ljust(width), style=styles.get("date", "") if color else "")
         line.append("  ")
         line.append_text(highlight(a.document.text[s0:s1].replace("\n", " "),
                                    [f for f in a.figures if f.start == e.start and f.end == e.end],
                                    offset=s0, styles=styles))
         line.append(f"  ({printable(a.document.name)})", style="dim")
         console.print(line, soft_wrap=soft)
+    if any(e.resolved for e in ov.timeline):
+        console.print(Text("  " + RESOLVED_NOTE, style="dim"), soft_wrap=soft)
     stream.flush()
 
 
@@ -131,8 +147,10 @@ def write_markdown(ov: Overview, stream: IO[str]) -> None:
             a = ov.analyses[e.doc]
             s0, s1 = e.sentence
             marked = [f for f in a.figures if f.start == e.start and f.end == e.end]
-            out.append(f"| {md_escape(show_date(e.date))} | {md_bold_figures(a.document.text, s0, s1, tuple(marked))} "
+            out.append(f"| {md_escape(show_event(e))} | {md_bold_figures(a.document.text, s0, s1, tuple(marked))} "
                        f"| {md_escape(printable(a.document.name))} |")
+        if any(e.resolved for e in ov.timeline):
+            out += ["", md_escape(RESOLVED_NOTE)]
     else:
         out.append("*(no dates)*")
     stream.write("\n".join(out) + "\n")

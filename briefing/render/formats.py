@@ -46,8 +46,12 @@ def json_value(value: Any) -> Any:
 
 
 def figure_record(f: Figure) -> dict[str, Any]:
-    return {"kind": f.kind, "text": f.text, "start": f.start, "end": f.end, "value": json_value(f.value),
-            "unit": f.unit}
+    out = {"kind": f.kind, "text": f.text, "start": f.start, "end": f.end, "value": json_value(f.value),
+           "unit": f.unit}
+    if f.kind == "date" and f.resolution is not None:
+        out["resolved"] = f.resolved  # the calendar date (README, "JSON output")
+        out["resolution"] = f.resolution
+    return out
 
 
 def record(analysis: Analysis, *, summary: bool = True, figures: tuple[Figure, ...] | None = None) -> dict[str, Any]:
@@ -179,6 +183,14 @@ def md_bold_figures(text: str, start: int, end: int, figures: tuple[Figure, ...]
 def _value_suffix(f: Figure) -> str:
     """``: <normalised value>`` for people to read, or empty when there is none."""
     v = f.value
+    if f.kind == "date" and (f.resolution == "unresolved" or f.resolution == "document-date" and f.resolved != v):
+        if f.resolved is None:
+            return ": unresolved (no document date)"
+        shown = "–".join(map(str, f.resolved)) if isinstance(f.resolved, list) else str(f.resolved)
+        if f.resolution == "unresolved":
+            month = "month " if len(shown) == 4 else ""  # "--04": April of no known year
+            return f": {month}{shown.replace('--', '')} (year unknown)"
+        return f": {shown} (from the document's date)"
     if v is None:
         return ""
     if isinstance(v, dict) and "amount" in v:

@@ -38,13 +38,22 @@ def test_json_contract_on_the_sample(sample_jsonl: list[dict]) -> None:
             assert text[s["start"] : s["end"]] == s["text"]
         assert rec["figures"]
         for f in rec["figures"]:
-            assert set(f) == {"kind", "text", "start", "end", "value", "unit"}
+            extra = {"resolved", "resolution"} if f["kind"] == "date" else set()
+            assert set(f) == {"kind", "text", "start", "end", "value", "unit"} | extra
             assert f["kind"] in {"count", "money", "percent", "date", "time", "duration", "number"}
             assert text[f["start"] : f["end"]] == f["text"]
     by_name = {os.path.basename(r["path"])[:3]: r for r in sample_jsonl}
     assert by_name["002"]["date"] == "2020-03-20"
     money = [f for f in by_name["004"]["figures"] if f["kind"] == "money"]
     assert money[0]["value"] == {"amount": 100000000, "currency": "USD"}
+    # dates carry their calendar date and how it was found (002 is dated 2020-03-20, a Friday)
+    dates = {f["text"]: f for f in by_name["002"]["figures"] if f["kind"] == "date"}
+    assert dates["Monday"]["value"] == "monday"
+    assert (dates["Monday"]["resolved"], dates["Monday"]["resolution"]) == ("2020-03-16", "document-date")
+    undated = [f for f in by_name["000"]["figures"] if f["text"] == "Friday"]
+    assert undated and all(f["resolved"] is None and f["resolution"] == "unresolved" for f in undated)
+    written = [f for f in by_name["004"]["figures"] if f["text"] == "October 1, 2023"]
+    assert [(f["resolved"], f["resolution"]) for f in written] == [("2023-10-01", "written")]
 
 
 def test_json_is_the_same_objects_in_an_array(sample_jsonl: list[dict]) -> None:

@@ -37,13 +37,18 @@ def test_json_shape(digest_json: dict, texts: dict[str, str]) -> None:
         assert set(item) == {"path", "index", "start", "end", "text"}
         assert texts[item["path"]][item["start"] : item["end"]] == item["text"]
     for item in digest_json["timeline"]:
-        assert set(item) == {"date", "path", "start", "end", "text", "sentence"}
+        assert set(item) == {"date", "until", "resolved", "path", "start", "end", "text", "sentence"}
+        assert isinstance(item["resolved"], bool)
         text = texts[item["path"]]
         assert text[item["start"] : item["end"]] == item["text"]
         assert item["text"] in item["sentence"] and item["sentence"] in text
     dates = [t["date"] for t in digest_json["timeline"]]
     assert dates.index("2021-05") < dates.index("2023-10-01")
     assert dates[-1].startswith("--")
+    by_text = {t["text"]: t for t in digest_json["timeline"]}
+    assert (by_text["Monday"]["date"], by_text["Monday"]["resolved"]) == ("2020-03-16", True)  # 002's date
+    assert (by_text["2020-2025"]["date"], by_text["2020-2025"]["until"]) == ("2020", "2025")
+    assert by_text["October 1, 2023"]["resolved"] is False and by_text["October 1, 2023"]["until"] is None
 
 
 def test_text_output_names_stories_and_ends_with_the_timeline() -> None:

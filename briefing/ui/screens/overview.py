@@ -118,7 +118,7 @@ class OverviewScreen(Screen[None]):
         self.overview = ov
         self.entry_of = entry_of
         styles = self.reader.figure_styles
-        from briefing.render.digest import picks_by_story, show_date
+        from briefing.render.digest import RESOLVED_NOTE, picks_by_story, show_event
         from briefing.render.highlight import highlight
 
         n_docs, n_stories = len(ov.analyses), len(ov.order)
@@ -166,7 +166,7 @@ class OverviewScreen(Screen[None]):
         for e in ov.timeline:
             a = ov.analyses[e.doc]
             s0, s1 = e.sentence
-            line = Text(show_date(e.date).ljust(10), style=styles.get("date", "bold"))
+            line = Text(show_event(e).ljust(10), style=styles.get("date", "bold"))
             line.append("  ")
             marked = [f for f in a.figures if f.start == e.start and f.end == e.end]
             line.append_text(highlight(a.document.text[s0:s1].replace("\n", " "), marked, offset=s0, styles=styles))
@@ -174,6 +174,8 @@ class OverviewScreen(Screen[None]):
             oid = f"t{len(self.targets)}"
             self.targets[oid] = (entry_of[e.doc], e.start, e.end)
             options.append(Option(line, id=oid))
+        if any(e.resolved for e in ov.timeline):
+            options.append(Option(Text(RESOLVED_NOTE, style="dim italic"), disabled=True))
         items = self.items
         items.clear_options()
         items.add_options(options)
