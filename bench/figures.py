@@ -28,6 +28,8 @@ Usage (from the repository root)::
     python bench/figures.py --misses dev          # also list the detector's misses on dev
     python bench/figures.py --peers none --timing ../shared/data/bbc-dev/articles
     python bench/figures.py --markdown bench/results/figures.md
+    python bench/figures.py --peers none --annotations bench/data/figures/annotations-cnn.jsonl
+    python bench/figures.py --families bench/data/figures/families.jsonl   # short cases per family
 
 The scorer (``load_gold``, ``score``) is importable and needs only the standard library
 and briefing; the peers are optional and skipped with a note when not installed.
@@ -185,6 +187,30 @@ def load_gold(path: Path | str = ANNOTATIONS, split: str = "all") -> list[GoldDo
             if span is not None:
                 near.append((span[0], span[1], item["text"]))
         out.append(GoldDoc(rec["doc"], sp, document, figures, near, oos))
+    return out
+
+
+def load_families(path: Path | str) -> list[GoldDoc]:
+    """Short cases, one per line: ``{"id", "family", "text", "figures": [{"text",
+    "kind"}], "not": [text, ...]}`` (each span occurs once in its text; ``not`` spans
+    must not be marked). Each case becomes a gold document whose split is its family."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh if line.strip()]
+    for rec in records:
+        text = rec["text"]
+        figures = []
+        for item in rec["figures"]:
+            i = text.find(item["text"])
+            assert i >= 0, (rec["id"], item)
+            figures.append(GoldFigure(item["text"], item["kind"], i, i + len(item["text"])))
+        near = []
+        for t in rec["not"]:
+            i = text.find(t)
+            assert i >= 0, (rec["id"], t)
+            near.append((i, i + len(t), t))
+        document = Document(path=rec["id"], title=rec["id"], text=text)
+        out.append(GoldDoc(rec["id"], rec["family"], document, figures, near))
     return out
 
 
@@ -361,6 +387,37 @@ def kind_table(results: dict[str, dict[str, Scores]], split: str) -> str:
     return "\n".join(lines)
 
 
+def family_scores(cases: Sequence[GoldDoc], predict: Predictor) -> dict[str, Scores]:
+    """Scores per family (in file order), then ``positives``, ``negatives`` and ``all``."""
+    families = list(dict.fromkeys(c.split for c in cases))
+    out = {fam: score([c for c in cases if c.split == fam], predict) for fam in families}
+    out["positives"] = score([c for c in cases if not c.split.startswith("negatives/")], predict)
+    out["negatives"] = score([c for c in cases if c.split.startswith("negatives/")], predict)
+    out["all"] = score(cases, predict)
+    return out
+
+
+def family_table(results: dict[str, Scores]) -> str:
+    """R: gold spans found exactly; R kind: found with the right kind; violations: ``not``
+    spans (phone numbers, names, rates, ...) overlapped by a prediction; spurious:
+    predictions that are no gold figure."""
+    lines = [
+        "| family | cases | gold | found | R | R kind | pred | P | not-span violations | spurious |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for fam, sc in results.items():
+        p, r, _f = sc.prf
+        r_kind = sc.kind_agree / sc.gold if sc.gold else 0.0
+        spurious = sc.predicted - sc.exact
+        name = f"**{fam}**" if fam in ("positives", "negatives", "all") else fam
+        lines.append(
+            f"| {name} | {sc.docs} | {sc.gold} | {sc.exact} | {_pct(r) if sc.gold else '–'} "
+            f"| {_pct(r_kind) if sc.gold else '–'} | {sc.predicted} | {_pct(p) if sc.predicted else '–'} "
+            f"| {sc.violations} / {sc.near_misses} | {spurious} |"
+        )
+    return "\n".join(lines)
+
+
 def misses_report(sc: Scores, split: str, limit: int | None = None) -> str:
     order = {"near-miss": 0, "missed": 1, "spurious": 2, "kind": 3}
     ms = [m for m in sc.misses if split == "all" or m.split == split]
@@ -400,8 +457,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="at most this many misses")
     ap.add_argument("--timing", metavar="FOLDER", help="also time extract() over this folder")
     ap.add_argument("--markdown", metavar="FILE", help="also write the report to FILE")
+    ap.add_argument("--families", metavar="FILE",
+                    help="score the detector on a file of short cases per family instead "
+                         "(bench/data/figures/families.jsonl)")
     args = ap.parse_args(argv)
 
+    if args.families:
+        return families_main(args, argv)
+    if args.annotations != str(ANNOTATIONS) and "--splits" not in (argv if argv is not None else sys.argv):
+        args.splits = "all"  # dev/held-out are the original set's splits
     splits = [sp for sp in SPLITS if sp in args.splits.split(",")]
     gold = {sp: load_gold(args.annotations, sp) for sp in splits}
     systems: dict[str, Predictor] = {"briefing": detector}
@@ -468,6 +532,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         Path(args.markdown).parent.mkdir(parents=True, exist_ok=True)
         Path(args.markdown).write_text(
             f"# Key figures benchmark: latest run\n\nCommand (from the repository root): "
+            f"`{command.strip()}`\n\n```\n{report}\n```\n", encoding="utf-8")
+    return 0
+
+
+def families_main(args: argparse.Namespace, argv: Sequence[str] | None) -> int:
+    cases = load_families(args.families)
+    t0 = time.perf_counter()
+    cache = {c.document.text: detector(c.document.text) for c in cases}
+    ms = 1000 * (time.perf_counter() - t0) / max(1, len(cases))
+    results = family_scores(cases, cache.__getitem__)
+    out = [f"Families: {len(cases)} cases from {args.families}", "", family_table(results), "",
+           f"briefing: {ms:.3f} ms per case"]
+    if args.misses != "none":
+        out += ["", "briefing misses:", misses_report(results["all"], "all", args.limit)]
+    report = "\n".join(out)
+    print(report)
+    if args.markdown:
+        command = "python bench/figures.py " + " ".join(argv if argv is not None else sys.argv[1:])
+        Path(args.markdown).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.markdown).write_text(
+            f"# Key figures by family: latest run\n\nCommand (from the repository root): "
             f"`{command.strip()}`\n\n```\n{report}\n```\n", encoding="utf-8")
     return 0
 
