@@ -445,6 +445,62 @@ def timing(folder: str) -> tuple[int, float, float]:
     return len(docs), total, worst
 
 
+def old_extract(rev: str) -> Callable[[str], object]:
+    """``extract`` of ``briefing/core/figures.py`` as it was at git revision ``rev``."""
+    import subprocess
+    import types
+
+    source = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:briefing/core/figures.py"],
+                            check=True, capture_output=True, text=True).stdout
+    module = types.ModuleType(f"figures_at_{rev}")
+    module.__file__ = f"<{rev}:briefing/core/figures.py>"
+    sys.modules[module.__name__] = module  # dataclasses and typing look modules up by name
+    exec(compile(source, module.__file__, "exec"), module.__dict__)  # noqa: S102 - our own history
+    return module.extract
+
+
+def speed_vs(folder: str, rev: str, rounds: int = 5) -> str:
+    """Time ``extract`` now and at ``rev`` on every document of ``folder``, alternating the
+    two per document and round (A B, then B A), so both meet the same machine load."""
+    import statistics
+
+    docs = [d.text for d in load_paths([folder]) if isinstance(d, Document)]
+    systems = {"old": old_extract(rev), "new": extract}
+    for f in systems.values():  # warm: compile the patterns
+        for text in docs[:20]:
+            f(text)
+    totals: dict[str, list[float]] = {"old": [], "new": []}
+    per_doc: dict[str, list[list[float]]] = {"old": [[] for _ in docs], "new": [[] for _ in docs]}
+    for r in range(rounds):
+        total = {"old": 0.0, "new": 0.0}
+        for i, text in enumerate(docs):
+            order = ("old", "new") if (i + r) % 2 == 0 else ("new", "old")
+            for name in order:
+                t0 = time.perf_counter()
+                systems[name](text)
+                dt = time.perf_counter() - t0
+                total[name] += dt
+                per_doc[name][i].append(dt)
+        for name in total:
+            totals[name].append(total[name])
+    med = {n: statistics.median(t) / len(docs) * 1000 for n, t in totals.items()}
+    doc_med = {n: statistics.median(statistics.median(x) for x in per_doc[n]) * 1000 for n in per_doc}
+    worst = {n: max(statistics.median(x) for x in per_doc[n]) * 1000 for n in per_doc}
+    lines = [
+        f"extract() on {len(docs)} documents of {folder}, {rounds} rounds, old = {rev}, "
+        "the two alternated per document:",
+        "",
+        "| code | mean ms/doc (median of rounds) | median doc ms | slowest doc ms (its median) |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for n in ("old", "new"):
+        lines.append(f"| {n} | {med[n]:.3f} | {doc_med[n]:.3f} | {worst[n]:.1f} |")
+    lines += ["", f"new / old: {med['new'] / med['old']:.2f}x mean time per document "
+              f"(per round: {', '.join(f'{a / b:.2f}' for a, b in zip(totals['new'], totals['old']))}); "
+              f"{doc_med['new'] / doc_med['old']:.2f}x the median document"]
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--annotations", default=str(ANNOTATIONS))
@@ -460,8 +516,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--families", metavar="FILE",
                     help="score the detector on a file of short cases per family instead "
                          "(bench/data/figures/families.jsonl)")
+    ap.add_argument("--speed-vs", metavar="REV",
+                    help="with --timing FOLDER: time extract() now against git revision REV "
+                         "(alternating per document) and print only that")
+    ap.add_argument("--rounds", type=int, default=5, help="rounds for --speed-vs (default 5)")
     args = ap.parse_args(argv)
 
+    if args.speed_vs:
+        if not args.timing:
+            ap.error("--speed-vs needs --timing FOLDER")
+        report = speed_vs(args.timing, args.speed_vs, args.rounds)
+        print(report)
+        if args.markdown:
+            command = "python bench/figures.py " + " ".join(argv if argv is not None else sys.argv[1:])
+            Path(args.markdown).write_text(f"# Key figures: speed against {args.speed_vs}\n\n"
+                                           f"Command: `{command.strip()}`\n\n{report}\n", encoding="utf-8")
+        return 0
     if args.families:
         return families_main(args, argv)
     if args.annotations != str(ANNOTATIONS) and "--splits" not in (argv if argv is not None else sys.argv):
